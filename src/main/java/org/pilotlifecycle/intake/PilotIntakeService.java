@@ -1,0 +1,60 @@
+package org.pilotlifecycle.intake;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.pilot.DuplicatePilotException;
+import org.pilotlifecycle.pilot.InvalidPilotException;
+import org.pilotlifecycle.pilot.Pilot;
+import org.pilotlifecycle.pilot.PilotRegistration;
+import org.pilotlifecycle.pilot.PilotRegistry;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers a pilot through the API by starting its intake process: the process records the pilot,
+ * so the API and Tasklist's start form take the same path. One transaction: the pilot row and its
+ * process instance are committed together or not at all.
+ */
+@Service
+public class PilotIntakeService {
+
+  private final RuntimeService runtimeService;
+  private final PilotRegistry registry;
+
+  PilotIntakeService(RuntimeService runtimeService, PilotRegistry registry) {
+    this.runtimeService = runtimeService;
+    this.registry = registry;
+  }
+
+  @Transactional
+  public Pilot register(PilotRegistration registration) {
+    registry.validate(registration);
+    if (registry.exists(registration.key())) {
+      throw new DuplicatePilotException(registration.key(), null);
+    }
+    try {
+      runtimeService.createProcessInstanceByKey(PilotIntakeProcess.PROCESS_ID)
+          .businessKey(registration.key())
+          .setVariables(IntakeVariables.of(registration))
+          .execute();
+    } catch (RuntimeException e) {
+      throw translate(e, registration.key());
+    }
+    return registry.get(registration.key());
+  }
+
+  /** The registry's own exception behind an engine failure, so the API can answer 400 or 409. */
+  private static RuntimeException translate(RuntimeException failure, String key) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FormFieldValidationException validation && validation.getDetail() instanceof RuntimeException detail
+          && (detail instanceof InvalidPilotException || detail instanceof DuplicatePilotException)) {
+        return detail;
+      }
+      if (cause instanceof DataIntegrityViolationException) {
+        return new DuplicatePilotException(key, failure);
+      }
+    }
+    return failure;
+  }
+}

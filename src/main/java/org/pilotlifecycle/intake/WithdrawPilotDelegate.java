@@ -1,0 +1,40 @@
+package org.pilotlifecycle.intake;
+
+import static org.pilotlifecycle.intake.PilotIntakeProcess.Variables.PILOT_KEY;
+import static org.pilotlifecycle.intake.PilotIntakeProcess.Variables.WITHDRAWAL_REASON;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.pilot.PilotRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Withdraw pilot": stops a pilot whose registration was not confirmed. A reason is mandatory; without
+ * one the confirmation task is refused (400) and stays open.
+ */
+@Component("withdrawPilotDelegate")
+class WithdrawPilotDelegate implements JavaDelegate {
+
+  static final int MAX_REASON_LENGTH = 2000;
+
+  private final PilotRegistry registry;
+
+  WithdrawPilotDelegate(PilotRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object reason = execution.getVariable(WITHDRAWAL_REASON);
+    if (!(reason instanceof String text) || text.isBlank()) {
+      throw new FormFieldValidationException(WITHDRAWAL_REASON,
+          "withdrawalReason: a reason is required to withdraw a pilot");
+    }
+    if (text.length() > MAX_REASON_LENGTH) {
+      throw new FormFieldValidationException(WITHDRAWAL_REASON,
+          "withdrawalReason: at most " + MAX_REASON_LENGTH + " characters");
+    }
+    registry.withdraw((String) execution.getVariable(PILOT_KEY), text.strip());
+  }
+}

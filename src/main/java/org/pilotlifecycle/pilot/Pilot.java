@@ -1,0 +1,199 @@
+package org.pilotlifecycle.pilot;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One AI use case with a working proof of concept on its way to production. Its key is the business
+ * key of its process instances. State changes through methods named after what happened.
+ */
+@Entity
+@Table(name = "pilot")
+public class Pilot {
+
+  /** Where a pilot is while its registration waits for confirmation. */
+  public static final String INTAKE = "INTAKE";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "pilot_key", nullable = false, unique = true, updatable = false, length = 32)
+  private String key;
+
+  @Column(nullable = false, length = 200)
+  private String name;
+
+  @Column(name = "business_unit", nullable = false, length = 100)
+  private String businessUnit;
+
+  @Column(name = "use_case_description", nullable = false, length = 4000)
+  private String useCaseDescription;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Framework framework;
+
+  @Column(name = "executive_owner", nullable = false, length = 64)
+  private String executiveOwner;
+
+  @Column(name = "ai_product_owner", nullable = false, length = 64)
+  private String aiProductOwner;
+
+  @Column(name = "tech_lead", length = 64)
+  private String techLead;
+
+  @Column(name = "risk_compliance_owner", length = 64)
+  private String riskComplianceOwner;
+
+  @Column(name = "change_manager", length = 64)
+  private String changeManager;
+
+  @Column(name = "line_manager", length = 64)
+  private String lineManager;
+
+  @Column(name = "affects_individuals", nullable = false)
+  private boolean affectsIndividuals;
+
+  @Column(name = "regulated_domain", nullable = false)
+  private boolean regulatedDomain;
+
+  @Column(name = "processes_personal_data", nullable = false)
+  private boolean processesPersonalData;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Autonomy autonomy;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "risk_tier", length = 8)
+  private RiskTier riskTier;
+
+  @Column(name = "human_in_the_loop_required")
+  private Boolean humanInTheLoopRequired;
+
+  @Column(name = "pilot_cost", precision = 15, scale = 2)
+  private BigDecimal pilotCost;
+
+  @Column(name = "projected_production_cost", precision = 15, scale = 2)
+  private BigDecimal projectedProductionCost;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private PilotStatus status;
+
+  @Column(name = "current_step", nullable = false, length = 64)
+  private String currentStep;
+
+  @Column(name = "step_entered_at", nullable = false)
+  private Instant stepEnteredAt;
+
+  @Column(name = "step_due_at")
+  private Instant stepDueAt;
+
+  @Column(name = "status_reason", length = 2000)
+  private String statusReason;
+
+  @Column(name = "process_instance_id", nullable = false, length = 64)
+  private String processInstanceId;
+
+  @Column(name = "registered_by", length = 64)
+  private String registeredBy;
+
+  @Column(name = "registered_at", nullable = false, updatable = false)
+  private Instant registeredAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  private int version;
+
+  protected Pilot() {
+  }
+
+  static Pilot register(PilotRegistration registration, String processInstanceId, String registeredBy, Instant now) {
+    Pilot pilot = new Pilot();
+    pilot.key = registration.key();
+    pilot.name = registration.name().strip();
+    pilot.businessUnit = registration.businessUnit().strip();
+    pilot.useCaseDescription = registration.useCaseDescription().strip();
+    pilot.framework = registration.framework();
+    pilot.executiveOwner = registration.executiveOwner();
+    pilot.aiProductOwner = registration.aiProductOwner();
+    pilot.techLead = blankToNull(registration.techLead());
+    pilot.riskComplianceOwner = blankToNull(registration.riskComplianceOwner());
+    pilot.changeManager = blankToNull(registration.changeManager());
+    pilot.lineManager = blankToNull(registration.lineManager());
+    pilot.affectsIndividuals = registration.affectsIndividuals();
+    pilot.regulatedDomain = registration.regulatedDomain();
+    pilot.processesPersonalData = registration.processesPersonalData();
+    pilot.autonomy = registration.autonomy();
+    pilot.pilotCost = registration.pilotCost();
+    pilot.projectedProductionCost = registration.projectedProductionCost();
+    pilot.status = PilotStatus.ACTIVE;
+    pilot.currentStep = INTAKE;
+    pilot.stepEnteredAt = now;
+    pilot.processInstanceId = processInstanceId;
+    pilot.registeredBy = registeredBy;
+    pilot.registeredAt = now;
+    pilot.updatedAt = now;
+    return pilot;
+  }
+
+  void riskClassified(RiskTier tier, boolean humanInTheLoop, Instant now) {
+    this.riskTier = tier;
+    this.humanInTheLoopRequired = humanInTheLoop;
+    this.updatedAt = now;
+  }
+
+  void withdrawn(String reason, Instant now) {
+    this.status = PilotStatus.STOPPED;
+    this.statusReason = reason;
+    this.updatedAt = now;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  public Long getId() { return id; }
+  public String getKey() { return key; }
+  public String getName() { return name; }
+  public String getBusinessUnit() { return businessUnit; }
+  public String getUseCaseDescription() { return useCaseDescription; }
+  public Framework getFramework() { return framework; }
+  public String getExecutiveOwner() { return executiveOwner; }
+  public String getAiProductOwner() { return aiProductOwner; }
+  public String getTechLead() { return techLead; }
+  public String getRiskComplianceOwner() { return riskComplianceOwner; }
+  public String getChangeManager() { return changeManager; }
+  public String getLineManager() { return lineManager; }
+  public boolean isAffectsIndividuals() { return affectsIndividuals; }
+  public boolean isRegulatedDomain() { return regulatedDomain; }
+  public boolean isProcessesPersonalData() { return processesPersonalData; }
+  public Autonomy getAutonomy() { return autonomy; }
+  public RiskTier getRiskTier() { return riskTier; }
+  public Boolean getHumanInTheLoopRequired() { return humanInTheLoopRequired; }
+  public BigDecimal getPilotCost() { return pilotCost; }
+  public BigDecimal getProjectedProductionCost() { return projectedProductionCost; }
+  public PilotStatus getStatus() { return status; }
+  public String getCurrentStep() { return currentStep; }
+  public Instant getStepEnteredAt() { return stepEnteredAt; }
+  public Instant getStepDueAt() { return stepDueAt; }
+  public String getStatusReason() { return statusReason; }
+  public String getProcessInstanceId() { return processInstanceId; }
+  public String getRegisteredBy() { return registeredBy; }
+  public Instant getRegisteredAt() { return registeredAt; }
+  public Instant getUpdatedAt() { return updatedAt; }
+}

@@ -1,0 +1,46 @@
+package org.pilotlifecycle.pilot;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@RestController
+@RequestMapping("/api/pilots")
+@Tag(name = "Pilots", description = "The pilot registry")
+@Validated
+class PilotController {
+
+  private final PilotRegistry registry;
+
+  PilotController(PilotRegistry registry) {
+    this.registry = registry;
+  }
+
+  @GetMapping
+  @Operation(summary = "List pilots, newest first, optionally by status and framework")
+  PageView<PilotView> list(@RequestParam(required = false) PilotStatus status,
+      @RequestParam(required = false) Framework framework,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    Page<Pilot> pilots = registry.list(status, framework,
+        PageRequest.of(page, size, Sort.by(Sort.Order.desc("registeredAt"), Sort.Order.asc("key"))));
+    return PageView.of(pilots.map(PilotView::of));
+  }
+
+  @GetMapping("/{key}")
+  @Operation(summary = "One pilot by its key")
+  PilotView get(@PathVariable String key) {
+    return PilotView.of(registry.get(key));
+  }
+}

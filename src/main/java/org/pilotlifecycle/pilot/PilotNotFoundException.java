@@ -1,0 +1,8 @@
+package org.pilotlifecycle.pilot;
+
+public class PilotNotFoundException extends RuntimeException {
+
+  public PilotNotFoundException(String key) {
+    super("No pilot with key " + key);
+  }
+}

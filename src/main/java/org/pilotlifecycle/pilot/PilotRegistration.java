@@ -1,0 +1,39 @@
+package org.pilotlifecycle.pilot;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What it takes to register a pilot: from {@code POST /api/pilots} or from Tasklist's start form.
+ * Validated on the server in both cases.
+ */
+public record PilotRegistration(
+    @NotBlank @Pattern(regexp = KEY_PATTERN, message = "must be 3 to 32 upper-case letters, digits or dashes, starting with a letter")
+    String key,
+    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 100) String businessUnit,
+    @NotBlank @Size(max = 4000) String useCaseDescription,
+    @NotNull Framework framework,
+    @NotBlank @Size(max = 64) @Pattern(regexp = USER_ID_PATTERN, message = USER_ID_MESSAGE) String executiveOwner,
+    @NotBlank @Size(max = 64) @Pattern(regexp = USER_ID_PATTERN, message = USER_ID_MESSAGE) String aiProductOwner,
+    @Size(max = 64) @Pattern(regexp = USER_ID_PATTERN, message = USER_ID_MESSAGE) String techLead,
+    @Size(max = 64) @Pattern(regexp = USER_ID_PATTERN, message = USER_ID_MESSAGE) String riskComplianceOwner,
+    @Size(max = 64) @Pattern(regexp = USER_ID_PATTERN, message = USER_ID_MESSAGE) String changeManager,
+    @Size(max = 64) @Pattern(regexp = USER_ID_PATTERN, message = USER_ID_MESSAGE) String lineManager,
+    @NotNull Boolean affectsIndividuals,
+    @NotNull Boolean regulatedDomain,
+    @NotNull Boolean processesPersonalData,
+    @NotNull Autonomy autonomy,
+    @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal pilotCost,
+    @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal projectedProductionCost) {
+
+  public static final String KEY_PATTERN = "^[A-Z][A-Z0-9-]{2,31}$";
+  static final String USER_ID_PATTERN = "^[A-Za-z0-9._@-]*$";
+  static final String USER_ID_MESSAGE = "must be a user id: letters, digits, '.', '_', '@' or '-'";
+}

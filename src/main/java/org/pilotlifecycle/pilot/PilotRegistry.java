@@ -1,0 +1,91 @@
+package org.pilotlifecycle.pilot;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The pilot registry: records pilots and what happens to them. Called by the process glue inside the
+ * engine's transaction, so a pilot row and its process instance are committed together or not at all.
+ */
+@Service
+public class PilotRegistry {
+
+  private final PilotRepository pilots;
+  private final Validator validator;
+  private final Clock clock;
+
+  PilotRegistry(PilotRepository pilots, Validator validator, Clock clock) {
+    this.pilots = pilots;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  /** Every problem with the registration, sorted by field; empty when it is valid. */
+  public List<FieldProblem> problemsOf(PilotRegistration registration) {
+    return validator.validate(registration).stream()
+        .map(PilotRegistry::toProblem)
+        .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+        .toList();
+  }
+
+  /** Fails with {@link InvalidPilotException} naming every bad field. */
+  public void validate(PilotRegistration registration) {
+    List<FieldProblem> problems = problemsOf(registration);
+    if (!problems.isEmpty()) {
+      throw new InvalidPilotException(problems);
+    }
+  }
+
+  @Transactional
+  public Pilot register(PilotRegistration registration, String processInstanceId, String registeredBy) {
+    validate(registration);
+    if (pilots.existsByKey(registration.key())) {
+      throw new DuplicatePilotException(registration.key(), null);
+    }
+    try {
+      // Flush now: a concurrent registration of the same key fails here, inside the engine's step.
+      return pilots.saveAndFlush(Pilot.register(registration, processInstanceId, registeredBy, clock.instant()));
+    } catch (DataIntegrityViolationException e) {
+      throw new DuplicatePilotException(registration.key(), e);
+    }
+  }
+
+  @Transactional
+  public void recordRiskTier(String key, RiskTier tier, boolean humanInTheLoopRequired) {
+    get(key).riskClassified(tier, humanInTheLoopRequired, clock.instant());
+  }
+
+  @Transactional
+  public void withdraw(String key, String reason) {
+    get(key).withdrawn(reason, clock.instant());
+  }
+
+  @Transactional(readOnly = true)
+  public Pilot get(String key) {
+    return pilots.findByKey(key).orElseThrow(() -> new PilotNotFoundException(key));
+  }
+
+  @Transactional(readOnly = true)
+  public boolean exists(String key) {
+    return pilots.existsByKey(key);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Pilot> list(PilotStatus status, Framework framework, Pageable pageable) {
+    return pilots.search(status, framework, pageable);
+  }
+
+  private static FieldProblem toProblem(ConstraintViolation<PilotRegistration> violation) {
+    return new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage());
+  }
+}

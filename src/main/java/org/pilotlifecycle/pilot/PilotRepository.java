@@ -1,0 +1,22 @@
+package org.pilotlifecycle.pilot;
+
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface PilotRepository extends JpaRepository<Pilot, Long> {
+
+  Optional<Pilot> findByKey(String key);
+
+  boolean existsByKey(String key);
+
+  @Query("""
+      select p from Pilot p
+      where (:status is null or p.status = :status)
+        and (:framework is null or p.framework = :framework)
+      """)
+  Page<Pilot> search(PilotStatus status, Framework framework, Pageable pageable);
+}

@@ -1,0 +1,88 @@
+package org.pilotlifecycle.security;
+
+import static org.pilotlifecycle.identity.Roles.ADMIN;
+import static org.pilotlifecycle.identity.Roles.AI_PRODUCT_OWNER;
+
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.pilotlifecycle.identity.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * The application's edge. {@code /api/**} and {@code /engine-rest/**} take HTTP Basic credentials of
+ * Camunda users, statelessly; the engine then checks its own authorizations for the user. The
+ * webapps under {@code /camunda/**} keep their own session login and CSRF protection; the Admin
+ * webapp's first-user set-up is closed for good.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  static final String SETUP_ENDPOINT = "/camunda/api/admin/setup/**";
+
+  private static final String[] ALL_GROUPS =
+      Stream.concat(Roles.WORKING_GROUPS.stream(), Stream.of(ADMIN)).toArray(String[]::new);
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, IdentityService identityService)
+      throws Exception {
+    return http
+        .securityMatcher("/api/**", "/engine-rest/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.POST, "/api/pilots").hasAnyAuthority(AI_PRODUCT_OWNER, ADMIN)
+            .requestMatchers("/api/**").hasAnyAuthority(ALL_GROUPS)
+            // The engine checks each engine-rest call against the user's Camunda authorizations.
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless Basic authentication: no cookie to forge a request with.
+        .csrf(AbstractHttpConfigurer::disable)
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return http
+        .securityMatcher("/actuator/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .anyRequest().hasAuthority(ADMIN))
+        .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  /** Webapps, API docs and the rest: the webapps authenticate and protect against CSRF themselves. */
+  @Bean
+  @Order(3)
+  SecurityFilterChain webappSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(SETUP_ENDPOINT).denyAll()
+            .anyRequest().permitAll())
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint((request, response, e) ->
+                problems.write(request, response, org.springframework.http.HttpStatus.FORBIDDEN,
+                    "The first-user set-up is disabled: the administrator is created at start-up."))
+            .accessDeniedHandler(problems))
+        .csrf(AbstractHttpConfigurer::disable)
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable())
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .build();
+  }
+}

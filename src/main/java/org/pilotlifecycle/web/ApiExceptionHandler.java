@@ -1,0 +1,140 @@
+package org.pilotlifecycle.web;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.pilotlifecycle.pilot.DuplicatePilotException;
+import org.pilotlifecycle.pilot.FieldProblem;
+import org.pilotlifecycle.pilot.InvalidPilotException;
+import org.pilotlifecycle.pilot.PilotNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every failure of the application's API as RFC 7807 problem details: bad fields are named in an
+ * {@code errors} list; nothing internal (stack traces, SQL) leaves the server.
+ */
+@RestControllerAdvice(basePackages = "org.pilotlifecycle")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(InvalidPilotException.class)
+  ProblemDetail invalid(InvalidPilotException e) {
+    return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid pilot registration",
+        "The registration has " + e.getProblems().size() + " invalid field(s)."), e.getProblems());
+  }
+
+  @ExceptionHandler(DuplicatePilotException.class)
+  ProblemDetail duplicate(DuplicatePilotException e) {
+    return problem(HttpStatus.CONFLICT, "Pilot already registered", e.getMessage());
+  }
+
+  @ExceptionHandler(PilotNotFoundException.class)
+  ProblemDetail notFound(PilotNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Pilot not found", e.getMessage());
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ProblemDetail forbidden(AuthorizationException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow this request.");
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    String expected = e.getRequiredType() != null && e.getRequiredType().isEnum()
+        ? "must be one of " + enumValues(e.getRequiredType())
+        : "has the wrong type";
+    return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", "Parameter " + e.getName() + " " + expected),
+        List.of(new FieldProblem(e.getName(), expected)));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    LOG.error("Unexpected failure of an API request", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "The request failed on the server; nothing was changed. The log has the details.");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem;
+    if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+      String field = path(unknown);
+      problem = withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", "Unknown field " + field),
+          List.of(new FieldProblem(field, "is not a known field")));
+    } else if (e.getCause() instanceof InvalidFormatException format) {
+      String field = path(format);
+      String message = format.getTargetType() != null && format.getTargetType().isEnum()
+          ? "must be one of " + enumValues(format.getTargetType())
+          : "must be a " + (format.getTargetType() == null ? "valid value" : format.getTargetType().getSimpleName());
+      problem = withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message),
+          List.of(new FieldProblem(field, message)));
+    } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = path(mapping);
+      problem = withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", field + " has the wrong type"),
+          List.of(new FieldProblem(field, "has the wrong type")));
+    } else {
+      problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+          "The body is not valid JSON of the expected shape.");
+    }
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> errors = e.getParameterValidationResults().stream()
+        .flatMap(result -> result.getResolvableErrors().stream()
+            .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+        .toList();
+    return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+        "The request has " + errors.size() + " invalid parameter(s)."), errors));
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+
+  private static ProblemDetail withErrors(ProblemDetail problem, List<FieldProblem> errors) {
+    problem.setProperty("errors", errors.stream()
+        .map(error -> Map.of("field", error.field(), "message", error.message()))
+        .toList());
+    return problem;
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "body" : path.toString();
+  }
+
+  private static String enumValues(Class<?> type) {
+    return String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
+  }
+}
