@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,7 +17,6 @@ import jakarta.validation.constraints.Min;
 @RestController
 @RequestMapping("/api/pilots")
 @Tag(name = "Pilots", description = "The pilot registry")
-@Validated
 class PilotController {
 
   private final PilotRegistry registry;

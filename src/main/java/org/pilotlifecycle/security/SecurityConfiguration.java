@@ -16,6 +16,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The application's edge. {@code /api/**} and {@code /engine-rest/**} take HTTP Basic credentials of
@@ -31,15 +34,24 @@ class SecurityConfiguration {
   private static final String[] ALL_GROUPS =
       Stream.concat(Roles.WORKING_GROUPS.stream(), Stream.of(ADMIN)).toArray(String[]::new);
 
+  /** Matches the path below the context path, whichever servlet (MVC, Jersey, webapps) serves it. */
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, IdentityService identityService)
       throws Exception {
     return http
-        .securityMatcher("/api/**", "/engine-rest/**")
+        .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.POST, "/api/pilots").hasAnyAuthority(AI_PRODUCT_OWNER, ADMIN)
-            .requestMatchers("/api/**").hasAnyAuthority(ALL_GROUPS)
+            .requestMatchers(path(HttpMethod.POST, "/api/pilots")).hasAnyAuthority(AI_PRODUCT_OWNER, ADMIN)
+            .requestMatchers(path("/api/**")).hasAnyAuthority(ALL_GROUPS)
             // The engine checks each engine-rest call against the user's Camunda authorizations.
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
@@ -55,9 +67,9 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
     return http
-        .securityMatcher("/actuator/**")
+        .securityMatcher(path("/actuator/**"))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info")).permitAll()
             .anyRequest().hasAuthority(ADMIN))
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -72,7 +84,7 @@ class SecurityConfiguration {
   SecurityFilterChain webappSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(SETUP_ENDPOINT).denyAll()
+            .requestMatchers(path(SETUP_ENDPOINT)).denyAll()
             .anyRequest().permitAll())
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint((request, response, e) ->

@@ -1,0 +1,118 @@
+package org.pilotlifecycle.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.support.Http;
+import org.pilotlifecycle.support.PostgresTestDatabase;
+import org.pilotlifecycle.support.Registrations;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The application on the production database: start-up, migrations, registration and read-back. */
+@Tag("postgres")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"pilot.identity.admin-password=" + PostgresIntegrationTest.ADMIN_PASSWORD,
+        "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("postgres")
+class PostgresIntegrationTest {
+
+  static final String ADMIN_PASSWORD = "pg-admin-Secret-1";
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+
+  @BeforeAll
+  static void requirePostgres() {
+    PostgresTestDatabase.requireServer();
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", PostgresTestDatabase::url);
+    registry.add("spring.datasource.username", PostgresTestDatabase::user);
+    registry.add("spring.datasource.password", PostgresTestDatabase::password);
+  }
+
+  private Http.Response asAdmin(String method, String path, String body) {
+    Http http = new Http(port);
+    var request = http.request(path, null).header("Authorization", Http.basic("admin", ADMIN_PASSWORD));
+    if (body != null) {
+      request.header("Content-Type", "application/json").method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    }
+    return http.send(request);
+  }
+
+  @Test
+  void startsOnPostgresWithTheEngineSchemaAndTheApplicationsMigrations() {
+    assertThat(jdbc.queryForObject("select current_setting('server_version_num')::int", Integer.class))
+        .isGreaterThanOrEqualTo(150000);
+    assertThat(jdbc.queryForObject(
+        "select count(*) from flyway_schema_history where version = '1' and success", Integer.class)).isOne();
+    assertThat(jdbc.queryForObject("select count(*) from act_re_procdef where key_ = 'PilotIntake'", Integer.class))
+        .isPositive();
+    assertThat(jdbc.queryForObject("select count(*) from pilot where 1 = 0", Integer.class)).isZero();
+  }
+
+  @Test
+  void createsNoDemoUsersOutsideTheDefaultProfile() {
+    assertThat(identityService.createUserQuery().userId("paul").count()).isZero();
+    assertThat(identityService.checkPassword("admin", ADMIN_PASSWORD)).isTrue();
+  }
+
+  @Test
+  void registersAPilotAndReadsItBackWithItsProcessInstance() {
+    String key = Registrations.newKey("PG");
+    Http.Response created = asAdmin("POST", "/api/pilots",
+        Http.toJson(Registrations.asJson(Registrations.lowRisk(key, Framework.FOUR_STAGE))));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+    JsonNode pilot = asAdmin("GET", "/api/pilots/" + key, null).json();
+    assertThat(pilot.path("key").asText()).isEqualTo(key);
+    assertThat(pilot.path("risk").path("riskTier").asText()).isEqualTo("LOW");
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
+    assertThat(instance.getId()).isEqualTo(pilot.path("processInstanceId").asText());
+    assertThat(instance.getBusinessKey()).isEqualTo(key);
+  }
+
+  @Test
+  void concurrentRegistrationsOfOneKeyYieldOnePilotAndOneInstance() throws Exception {
+    String key = Registrations.newKey("PGRACE");
+    String body = Http.toJson(Registrations.asJson(Registrations.lowRisk(key, Framework.FIVE_PHASE)));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Integer> statuses = new ArrayList<>();
+    try {
+      List<Future<Http.Response>> responses = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        responses.add(pool.submit(() -> asAdmin("POST", "/api/pilots", body)));
+      }
+      for (Future<Http.Response> response : responses) {
+        statuses.add(response.get().status());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+    assertThat(jdbc.queryForObject("select count(*) from pilot where pilot_key = ?", Integer.class, key)).isOne();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isOne();
+  }
+}

@@ -1,0 +1,37 @@
+package org.pilotlifecycle.support;
+
+import org.junit.jupiter.api.AfterEach;
+import org.mockito.Mockito;
+import org.pilotlifecycle.pilot.PilotRegistry;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * The whole application on a random port with an in-memory H2 database and no job executor.
+ *
+ * <p>Every integration test extends this class so that all of them share one Spring context: each
+ * context builds a process engine named "default", and the engine REST API and the webapps look it up
+ * by that name in a JVM-wide registry, so two live contexts would answer requests from each other's
+ * engine. The registry is a spy (real behaviour unless a test stubs it) for the same reason.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTestSupport {
+
+  @LocalServerPort
+  protected int port;
+
+  @MockitoSpyBean
+  protected PilotRegistry registry;
+
+  protected Http http() {
+    return new Http(port);
+  }
+
+  @AfterEach
+  void resetRegistrySpy() {
+    Mockito.reset(registry);
+  }
+}
