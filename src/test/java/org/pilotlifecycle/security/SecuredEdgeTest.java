@@ -111,6 +111,30 @@ class SecuredEdgeTest extends IntegrationTestSupport {
     assertThat(http.get("/actuator/metrics", "admin").status()).isEqualTo(200);
   }
 
+  @Test
+  void theWebappsKeepTheirOwnLoginAndCsrfProtection() {
+    assertThat(http.get("/camunda/api/engine/engine/default/task/count", null).status()).isEqualTo(401);
+    Http.Response withoutToken = http.send(http.request("/camunda/api/admin/auth/user/default/login/tasklist", null)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=paul&password=demo")));
+    assertThat(withoutToken.status()).isEqualTo(403);
+    assertThat(withoutToken.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
+  }
+
+  @Test
+  void swaggerUiIsServed() {
+    assertThat(http.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void responsesCarrySecurityHeaders() {
+    for (String path : new String[] {"/api/pilots", "/camunda/app/tasklist/default/", "/actuator/health"}) {
+      Http.Response response = http.get(path, path.startsWith("/api") ? "paul" : null);
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+      assertThat(response.headers().firstValue("X-Frame-Options")).as(path).isPresent();
+    }
+  }
+
   /** What Camunda Modeler sends to deploy a diagram. */
   private Http.Response deploy(String user, String deploymentName) throws IOException {
     String boundary = "----modeler" + UUID.randomUUID();

@@ -1,0 +1,52 @@
+package org.pilotlifecycle.tasklist;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared Tasklist filters, created at start-up when missing. With authorizations on, users may
+ * not create filters themselves, so without these Tasklist would show no task list at all. Every
+ * working group may read them; what a filter lists still follows each user's task permissions.
+ */
+@Component
+public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
+
+  public static final String MY_TASKS = "My tasks";
+  public static final String MY_GROUPS_TASKS = "Tasks for my groups";
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    FilterService filters = engine.getFilterService();
+    ensure(filters, MY_GROUPS_TASKS, -10, "#3b82f6",
+        "Open tasks waiting for one of your groups, claimed or not",
+        engine.getTaskService().createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks()
+            .orderByDueDate().asc());
+    ensure(filters, MY_TASKS, -5, "#10b981", "Tasks you have claimed",
+        engine.getTaskService().createTaskQuery()
+            .taskAssigneeExpression("${currentUser()}")
+            .orderByDueDate().asc());
+  }
+
+  private static void ensure(FilterService filters, String name, int priority, String color, String description,
+      TaskQuery query) {
+    if (filters.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("color", color);
+    properties.put("refresh", true);
+    Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
+    filters.saveFilter(filter);
+  }
+}
