@@ -22,6 +22,8 @@ import org.pilotlifecycle.pilot.PilotRegistration;
  */
 final class IntakeVariables {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private IntakeVariables() {
   }
 
@@ -46,7 +48,30 @@ final class IntakeVariables {
     variables.put(PILOT_COST, registration.pilotCost() == null ? null : registration.pilotCost().doubleValue());
     variables.put(PROJECTED_PRODUCTION_COST,
         registration.projectedProductionCost() == null ? null : registration.projectedProductionCost().doubleValue());
+    variables.put(STEP_DURATIONS, registration.stepDurations() == null || registration.stepDurations().isEmpty()
+        ? null : toJson(registration.stepDurations()));
     return variables;
+  }
+
+  private static String toJson(Map<String, String> value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static Map<String, String> durations(VariableScope scope, List<FieldProblem> problems) {
+    Object value = scope.getVariable(STEP_DURATIONS);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readValue(value.toString(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      problems.add(new FieldProblem(STEP_DURATIONS, "must be a JSON object of phase or stage to ISO-8601 period"));
+      return null;
+    }
   }
 
   /** The registration the variables describe, and every value that could not be read. */
@@ -69,7 +94,8 @@ final class IntakeVariables {
         flag(scope, PROCESSES_PERSONAL_DATA, problems),
         enumValue(scope, AUTONOMY, Autonomy.class, problems),
         amount(scope, PILOT_COST, problems),
-        amount(scope, PROJECTED_PRODUCTION_COST, problems));
+        amount(scope, PROJECTED_PRODUCTION_COST, problems),
+        durations(scope, problems));
     return new Read(registration, problems);
   }
 

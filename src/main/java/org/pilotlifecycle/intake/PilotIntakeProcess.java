@@ -42,6 +42,8 @@ public final class PilotIntakeProcess {
     public static final String PILOT_COST = "pilotCost";
     public static final String PROJECTED_PRODUCTION_COST = "projectedProductionCost";
     public static final String REGISTERED_BY = "registeredBy";
+    /** The pilot's own phase or stage durations, JSON, when set at registration. */
+    public static final String STEP_DURATIONS = "stepDurations";
     /** The risk decision's single result (a map), replaced by the two flags below. */
     public static final String RISK_CLASSIFICATION = "riskClassification";
     public static final String RISK_TIER = "riskTier";

@@ -9,6 +9,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pilotlifecycle.pilot.Pilot;
+import org.pilotlifecycle.pilot.PilotAuditTrail;
+import org.pilotlifecycle.pilot.PilotEventRecord;
+import org.pilotlifecycle.pilot.PilotEventType;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.pilot.RiskTier;
 import org.springframework.stereotype.Component;
@@ -20,10 +24,25 @@ import org.springframework.stereotype.Component;
 @Component("recordRiskTierDelegate")
 class RecordRiskTierDelegate implements JavaDelegate {
 
-  private final PilotRegistry registry;
+  /** The phase or stage the classification happens in, when not at intake. */
+  static final String CURRENT_STEP = "currentPhase";
 
-  RecordRiskTierDelegate(PilotRegistry registry) {
+  private final PilotRegistry registry;
+  private final PilotAuditTrail auditTrail;
+
+  RecordRiskTierDelegate(PilotRegistry registry, PilotAuditTrail auditTrail) {
     this.registry = registry;
+    this.auditTrail = auditTrail;
+  }
+
+  private static Map<String, Object> classificationInputs(DelegateExecution execution) {
+    Map<String, Object> inputs = new java.util.TreeMap<>();
+    for (String name : new String[] {PilotIntakeProcess.Variables.AFFECTS_INDIVIDUALS,
+        PilotIntakeProcess.Variables.REGULATED_DOMAIN, PilotIntakeProcess.Variables.PROCESSES_PERSONAL_DATA,
+        PilotIntakeProcess.Variables.AUTONOMY}) {
+      inputs.put(name, String.valueOf(execution.getVariable(name)));
+    }
+    return inputs;
   }
 
   @Override
@@ -35,7 +54,13 @@ class RecordRiskTierDelegate implements JavaDelegate {
     }
     RiskTier tier = RiskTier.valueOf(classification.get(RISK_TIER).toString());
     boolean humanInTheLoop = Boolean.TRUE.equals(classification.get(HUMAN_IN_THE_LOOP_REQUIRED));
-    registry.recordRiskTier((String) execution.getVariable(PILOT_KEY), tier, humanInTheLoop);
+    String pilotKey = (String) execution.getVariable(PILOT_KEY);
+    registry.recordRiskTier(pilotKey, tier, humanInTheLoop);
+    Object step = execution.getVariable(CURRENT_STEP);
+    auditTrail.record(pilotKey, PilotEventRecord.of(PilotEventType.RISK_TIER_CLASSIFIED,
+            step == null ? Pilot.INTAKE : step.toString())
+        .name(PilotIntakeProcess.RISK_DECISION_ID).outcome(tier.name())
+        .details(Map.of("humanInTheLoopRequired", humanInTheLoop, "inputs", classificationInputs(execution))));
     execution.setVariable(RISK_TIER, tier.name());
     execution.setVariable(HUMAN_IN_THE_LOOP_REQUIRED, humanInTheLoop);
     execution.removeVariable(RISK_CLASSIFICATION);

@@ -5,6 +5,7 @@ import static org.pilotlifecycle.intake.PilotIntakeProcess.Variables.REGISTERED_
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,10 @@ import org.pilotlifecycle.pilot.DuplicatePilotException;
 import org.pilotlifecycle.pilot.FieldProblem;
 import org.pilotlifecycle.pilot.InvalidPilotException;
 import org.pilotlifecycle.pilot.PilotRegistration;
+import org.pilotlifecycle.pilot.Pilot;
+import org.pilotlifecycle.pilot.PilotAuditTrail;
+import org.pilotlifecycle.pilot.PilotEventRecord;
+import org.pilotlifecycle.pilot.PilotEventType;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +33,11 @@ import org.springframework.stereotype.Component;
 class RegisterPilotDelegate implements JavaDelegate {
 
   private final PilotRegistry registry;
+  private final PilotAuditTrail auditTrail;
 
-  RegisterPilotDelegate(PilotRegistry registry) {
+  RegisterPilotDelegate(PilotRegistry registry, PilotAuditTrail auditTrail) {
     this.registry = registry;
+    this.auditTrail = auditTrail;
   }
 
   @Override
@@ -43,7 +50,10 @@ class RegisterPilotDelegate implements JavaDelegate {
         throw new InvalidPilotException(List.of(new FieldProblem(PILOT_KEY,
             "must equal the business key '" + businessKey + "' the process was started with (or leave that empty)")));
       }
-      registry.register(registration, execution.getProcessInstanceId(), (String) execution.getVariable(REGISTERED_BY));
+      String registeredBy = (String) execution.getVariable(REGISTERED_BY);
+      registry.register(registration, execution.getProcessInstanceId(), registeredBy);
+      auditTrail.record(registration.key(), PilotEventRecord.of(PilotEventType.REGISTERED, Pilot.INTAKE)
+          .actor(registeredBy).details(Map.of("framework", registration.framework().name())));
       if (!businessKeyGiven) {
         execution.setProcessBusinessKey(registration.key());
       }

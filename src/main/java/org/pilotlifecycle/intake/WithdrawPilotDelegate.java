@@ -6,7 +6,12 @@ import static org.pilotlifecycle.intake.PilotIntakeProcess.Variables.WITHDRAWAL_
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.pilot.Pilot;
+import org.pilotlifecycle.pilot.PilotAuditTrail;
+import org.pilotlifecycle.pilot.PilotEventRecord;
+import org.pilotlifecycle.pilot.PilotEventType;
 import org.pilotlifecycle.pilot.PilotRegistry;
+import org.pilotlifecycle.system.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +24,11 @@ class WithdrawPilotDelegate implements JavaDelegate {
   static final int MAX_REASON_LENGTH = 2000;
 
   private final PilotRegistry registry;
+  private final PilotAuditTrail auditTrail;
 
-  WithdrawPilotDelegate(PilotRegistry registry) {
+  WithdrawPilotDelegate(PilotRegistry registry, PilotAuditTrail auditTrail) {
     this.registry = registry;
+    this.auditTrail = auditTrail;
   }
 
   @Override
@@ -35,6 +42,9 @@ class WithdrawPilotDelegate implements JavaDelegate {
       throw new FormFieldValidationException(WITHDRAWAL_REASON,
           "withdrawalReason: at most " + MAX_REASON_LENGTH + " characters");
     }
-    registry.withdraw((String) execution.getVariable(PILOT_KEY), text.strip());
+    String pilotKey = (String) execution.getVariable(PILOT_KEY);
+    registry.withdraw(pilotKey, text.strip());
+    auditTrail.record(pilotKey, PilotEventRecord.of(PilotEventType.WITHDRAWN, Pilot.INTAKE)
+        .actor(CurrentUser.of(execution.getProcessEngineServices())).reason(text.strip()));
   }
 }

@@ -101,6 +101,34 @@ public class Pilot {
   @Column(name = "step_due_at")
   private Instant stepDueAt;
 
+  @Column(name = "in_production_at")
+  private Instant inProductionAt;
+
+  /** Per-pilot allowed durations of phases or stages, JSON: {"DATA_READINESS": 70, ...} in days. */
+  @Column(name = "duration_overrides", length = 1000)
+  private String durationOverrides;
+
+  @Column(name = "kpi_category", length = 16)
+  private String kpiCategory;
+
+  @Column(name = "kpi_name", length = 200)
+  private String kpiName;
+
+  @Column(name = "kpi_unit", length = 50)
+  private String kpiUnit;
+
+  @Column(name = "kpi_baseline", precision = 19, scale = 4)
+  private BigDecimal kpiBaseline;
+
+  @Column(name = "kpi_target", precision = 19, scale = 4)
+  private BigDecimal kpiTarget;
+
+  @Column(name = "measurement_method", length = 2000)
+  private String measurementMethod;
+
+  @Column(name = "annual_value", precision = 15, scale = 2)
+  private BigDecimal annualValue;
+
   @Column(name = "status_reason", length = 2000)
   private String statusReason;
 
@@ -151,6 +179,70 @@ public class Pilot {
     return pilot;
   }
 
+  void durationOverrides(String json) {
+    this.durationOverrides = json;
+  }
+
+  void enteredStep(String step, Instant dueAt, Instant now) {
+    this.currentStep = step;
+    this.stepEnteredAt = now;
+    this.stepDueAt = dueAt;
+    this.updatedAt = now;
+  }
+
+  void deadlineExtended(Instant dueAt, Instant now) {
+    this.stepDueAt = dueAt;
+    this.updatedAt = now;
+  }
+
+  void putOnHold(String reason, Instant now) {
+    this.status = PilotStatus.ON_HOLD;
+    this.statusReason = reason;
+    this.updatedAt = now;
+  }
+
+  void resumed(Instant dueAt, Instant now) {
+    this.status = PilotStatus.ACTIVE;
+    this.statusReason = null;
+    this.stepDueAt = dueAt;
+    this.updatedAt = now;
+  }
+
+  void stopped(String reason, Instant now) {
+    this.status = PilotStatus.STOPPED;
+    this.statusReason = reason;
+    this.updatedAt = now;
+  }
+
+  void reachedProduction(Instant now) {
+    this.status = PilotStatus.IN_PRODUCTION;
+    this.statusReason = null;
+    this.inProductionAt = now;
+    this.currentStep = "IN_PRODUCTION";
+    this.stepEnteredAt = now;
+    this.stepDueAt = null;
+    this.updatedAt = now;
+  }
+
+  void successMetricDefined(SuccessMetric metric, Instant now) {
+    this.kpiCategory = metric.category();
+    this.kpiName = metric.name();
+    this.kpiUnit = metric.unit();
+    this.kpiBaseline = metric.baseline();
+    this.kpiTarget = metric.target();
+    this.measurementMethod = metric.measurementMethod();
+    this.annualValue = metric.annualValue();
+    if (metric.lineManager() != null && !metric.lineManager().isBlank()) {
+      this.lineManager = metric.lineManager();
+    }
+    this.updatedAt = now;
+  }
+
+  /** How long the pilot took from registration to production, once it is there. */
+  public java.time.Duration timeToProduction() {
+    return inProductionAt == null ? null : java.time.Duration.between(registeredAt, inProductionAt);
+  }
+
   void riskClassified(RiskTier tier, boolean humanInTheLoop, Instant now) {
     this.riskTier = tier;
     this.humanInTheLoopRequired = humanInTheLoop;
@@ -192,6 +284,12 @@ public class Pilot {
   public Instant getStepEnteredAt() { return stepEnteredAt; }
   public Instant getStepDueAt() { return stepDueAt; }
   public String getStatusReason() { return statusReason; }
+  public Instant getInProductionAt() { return inProductionAt; }
+  public String getDurationOverrides() { return durationOverrides; }
+  public SuccessMetric getSuccessMetric() {
+    return kpiName == null ? null
+        : new SuccessMetric(kpiCategory, kpiName, kpiUnit, kpiBaseline, kpiTarget, measurementMethod, annualValue, lineManager);
+  }
   public String getProcessInstanceId() { return processInstanceId; }
   public String getRegisteredBy() { return registeredBy; }
   public Instant getRegisteredAt() { return registeredAt; }

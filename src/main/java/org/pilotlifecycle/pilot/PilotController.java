@@ -20,9 +20,11 @@ import jakarta.validation.constraints.Min;
 class PilotController {
 
   private final PilotRegistry registry;
+  private final PilotAuditTrail auditTrail;
 
-  PilotController(PilotRegistry registry) {
+  PilotController(PilotRegistry registry, PilotAuditTrail auditTrail) {
     this.registry = registry;
+    this.auditTrail = auditTrail;
   }
 
   @GetMapping
@@ -37,8 +39,17 @@ class PilotController {
   }
 
   @GetMapping("/{key}")
-  @Operation(summary = "One pilot by its key")
+  @Operation(summary = "One pilot by its key, with the latest outcome of each readiness check")
   PilotView get(@PathVariable String key) {
-    return PilotView.of(registry.get(key));
+    Pilot pilot = registry.get(key);
+    return PilotView.of(pilot, auditTrail.latestChecks(pilot));
+  }
+
+  @GetMapping("/{key}/history")
+  @Operation(summary = "The pilot's audit trail, oldest first: phases, deliverables, checks, gate decisions, escalations")
+  PageView<PilotEventView> history(@PathVariable String key,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+    return PageView.of(auditTrail.history(key, PageRequest.of(page, size)).map(PilotEventView::of));
   }
 }

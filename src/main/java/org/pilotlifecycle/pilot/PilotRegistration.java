@@ -1,6 +1,7 @@
 package org.pilotlifecycle.pilot;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -11,7 +12,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What it takes to register a pilot: from {@code POST /api/pilots} or from Tasklist's start form.
- * Validated on the server in both cases.
+ * Validated on the server in both cases. {@code stepDurations} optionally sets this pilot's own allowed
+ * duration per phase or stage, as ISO-8601 periods ({@code {"DATA_READINESS": "P10W"}}).
  */
 public record PilotRegistration(
     @NotBlank @Pattern(regexp = KEY_PATTERN, message = "must be 3 to 32 upper-case letters, digits or dashes, starting with a letter")
@@ -31,7 +33,8 @@ public record PilotRegistration(
     @NotNull Boolean processesPersonalData,
     @NotNull Autonomy autonomy,
     @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal pilotCost,
-    @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal projectedProductionCost) {
+    @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal projectedProductionCost,
+    @Size(max = 9) Map<String, String> stepDurations) {
 
   public static final String KEY_PATTERN = "^[A-Z][A-Z0-9-]{2,31}$";
   static final String USER_ID_PATTERN = "^[A-Za-z0-9._@-]*$";

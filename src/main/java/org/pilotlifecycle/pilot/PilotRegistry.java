@@ -1,6 +1,8 @@
 package org.pilotlifecycle.pilot;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -32,8 +34,9 @@ public class PilotRegistry {
 
   /** Every problem with the registration, sorted by field; empty when it is valid. */
   public List<FieldProblem> problemsOf(PilotRegistration registration) {
-    return validator.validate(registration).stream()
-        .map(PilotRegistry::toProblem)
+    return java.util.stream.Stream.concat(
+            validator.validate(registration).stream().map(PilotRegistry::toProblem),
+            StepDurations.problemsOf(registration.stepDurations()).stream())
         .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
         .toList();
   }
@@ -53,8 +56,10 @@ public class PilotRegistry {
       throw new DuplicatePilotException(registration.key(), null);
     }
     try {
+      Pilot pilot = Pilot.register(registration, processInstanceId, registeredBy, clock.instant());
+      pilot.durationOverrides(StepDurations.write(registration.stepDurations()));
       // Flush now: a concurrent registration of the same key fails here, inside the engine's step.
-      return pilots.saveAndFlush(Pilot.register(registration, processInstanceId, registeredBy, clock.instant()));
+      return pilots.saveAndFlush(pilot);
     } catch (DataIntegrityViolationException e) {
       throw new DuplicatePilotException(registration.key(), e);
     }
@@ -68,6 +73,58 @@ public class PilotRegistry {
   @Transactional
   public void withdraw(String key, String reason) {
     get(key).withdrawn(reason, clock.instant());
+  }
+
+  @Transactional
+  public void enterStep(String key, String step, Instant dueAt) {
+    get(key).enteredStep(step, dueAt, clock.instant());
+  }
+
+  @Transactional
+  public void extendDeadline(String key, Instant dueAt) {
+    get(key).deadlineExtended(dueAt, clock.instant());
+  }
+
+  @Transactional
+  public void putOnHold(String key, String reason) {
+    get(key).putOnHold(reason, clock.instant());
+  }
+
+  @Transactional
+  public void resume(String key, Instant dueAt) {
+    get(key).resumed(dueAt, clock.instant());
+  }
+
+  @Transactional
+  public void stop(String key, String reason) {
+    get(key).stopped(reason, clock.instant());
+  }
+
+  @Transactional
+  public Pilot markInProduction(String key) {
+    Pilot pilot = get(key);
+    pilot.reachedProduction(clock.instant());
+    return pilot;
+  }
+
+  @Transactional
+  public void defineSuccessMetric(String key, SuccessMetric metric) {
+    get(key).successMetricDefined(metric, clock.instant());
+  }
+
+  /** Times to production of every other pilot already in production, in the order they got there. */
+  @Transactional(readOnly = true)
+  public List<Duration> earlierTimesToProduction(String key) {
+    return pilots.findByInProductionAtIsNotNullAndKeyNotOrderByInProductionAtAsc(key).stream()
+        .map(Pilot::timeToProduction)
+        .toList();
+  }
+
+  /** The pilot's own allowed duration for a phase or stage, when it was set at registration. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Duration> durationOverride(String key, String step) {
+    return StepDurations.read(get(key).getDurationOverrides()).flatMap(overrides ->
+        java.util.Optional.ofNullable(overrides.get(step)).map(Duration::ofDays));
   }
 
   @Transactional(readOnly = true)

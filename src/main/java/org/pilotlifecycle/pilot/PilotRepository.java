@@ -13,6 +13,8 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
 
   boolean existsByKey(String key);
 
+  java.util.List<Pilot> findByInProductionAtIsNotNullAndKeyNotOrderByInProductionAtAsc(String key);
+
   @Query("""
       select p from Pilot p
       where (:status is null or p.status = :status)

@@ -2,6 +2,8 @@ package org.pilotlifecycle.pilot;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** A pilot as the API shows it. */
 public record PilotView(
@@ -21,7 +23,19 @@ public record PilotView(
     String processInstanceId,
     String registeredBy,
     Instant registeredAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant inProductionAt,
+    SuccessMetric successMetric,
+    Map<String, Integer> stepDurationsDays,
+    List<CheckOutcome> checks) {
+
+  /** The latest outcome of one readiness check. */
+  public record CheckOutcome(String check, String step, boolean passed, String summary, Instant checkedAt) {
+    static CheckOutcome of(PilotEvent event) {
+      return new CheckOutcome(event.getName(), event.getStep(), "PASSED".equals(event.getOutcome()), event.getReason(),
+          event.getOccurredAt());
+    }
+  }
 
   public record People(String executiveOwner, String aiProductOwner, String techLead, String riskComplianceOwner,
       String changeManager, String lineManager) {
@@ -34,6 +48,15 @@ public record PilotView(
   public record CostModel(BigDecimal pilotCost, BigDecimal projectedProductionCost) {
   }
 
+  /** With the latest outcome of each readiness check, for the single-pilot view. */
+  public static PilotView of(Pilot pilot, List<PilotEvent> latestChecks) {
+    PilotView view = of(pilot);
+    return new PilotView(view.key, view.name, view.businessUnit, view.useCaseDescription, view.framework, view.people,
+        view.risk, view.cost, view.status, view.statusReason, view.currentStep, view.stepEnteredAt, view.stepDueAt,
+        view.processInstanceId, view.registeredBy, view.registeredAt, view.updatedAt, view.inProductionAt,
+        view.successMetric, view.stepDurationsDays, latestChecks.stream().map(CheckOutcome::of).toList());
+  }
+
   public static PilotView of(Pilot pilot) {
     return new PilotView(pilot.getKey(), pilot.getName(), pilot.getBusinessUnit(), pilot.getUseCaseDescription(),
         pilot.getFramework(),
@@ -44,6 +67,7 @@ public record PilotView(
         new CostModel(pilot.getPilotCost(), pilot.getProjectedProductionCost()),
         pilot.getStatus(), pilot.getStatusReason(), pilot.getCurrentStep(), pilot.getStepEnteredAt(),
         pilot.getStepDueAt(), pilot.getProcessInstanceId(), pilot.getRegisteredBy(), pilot.getRegisteredAt(),
-        pilot.getUpdatedAt());
+        pilot.getUpdatedAt(), pilot.getInProductionAt(), pilot.getSuccessMetric(),
+        StepDurations.read(pilot.getDurationOverrides()).orElse(null), null);
   }
 }

@@ -23,7 +23,7 @@ class DemoLoginTest extends IntegrationTestSupport {
   @Autowired IdentityService identityService;
 
   @ParameterizedTest
-  @CsvSource({"admin,camunda-admin", "olivia,business-owner", "paul,ai-product-owner", "tara,tech-lead",
+  @CsvSource({"admin,camunda-admin", "olivia,business-owner", "paul,ai-product-owner", "tara,tech-lead", "theo,tech-lead",
       "rita,risk-compliance", "chris,change-manager", "sam,steering-committee", "ana,process-analyst"})
   void demoUserLogsInToTasklist(String user, String group) throws Exception {
     assertThat(identityService.createUserQuery().userId(user).memberOfGroup(group).count()).isOne();

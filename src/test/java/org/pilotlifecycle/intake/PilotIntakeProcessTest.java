@@ -3,6 +3,7 @@ package org.pilotlifecycle.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -66,10 +67,12 @@ class PilotIntakeProcessTest extends IntegrationTestSupport {
 
     complete(task(), withVariables(REGISTRATION_CONFIRMED, true));
 
-    assertThat(intakeInstance).hasPassed(CALL_FIVE_PHASE).hasNotPassed(CALL_FOUR_STAGE, TASK_WITHDRAW_PILOT)
-        .isEnded().hasPassed(END_LIFECYCLE_FINISHED);
-    HistoricProcessInstance called = historicCalledInstance(intakeInstance, FIVE_PHASE_PROCESS_ID);
+    assertThat(intakeInstance).isWaitingAt(CALL_FIVE_PHASE).hasNotPassed(CALL_FOUR_STAGE, TASK_WITHDRAW_PILOT);
+    ProcessInstance called = calledProcessInstance(processInstanceQuery()
+        .processDefinitionKey(FIVE_PHASE_PROCESS_ID), intakeInstance);
     assertThat(called.getBusinessKey()).isEqualTo(key);
+    assertThat(called).variables().containsEntry(PILOT_KEY, key).containsEntry(RISK_TIER, "LOW")
+        .containsEntry(AUTONOMY, "ADVISORY").containsEntry(PROJECTED_PRODUCTION_COST, 480000.0);
     Pilot pilot = registry.get(key);
     assertThat(pilot.getRiskTier()).isEqualTo(RiskTier.LOW);
     assertThat(pilot.getStatus()).isEqualTo(PilotStatus.ACTIVE);

@@ -23,14 +23,14 @@ public final class Registrations {
     return new PilotRegistration(key, "Claims triage assistant", "Claims operations",
         "Route incoming claims to the right handler; reduce claims processing time by 40%.", framework,
         "olivia", "paul", "tara", "rita", "chris", "lena",
-        false, false, false, Autonomy.ADVISORY, new BigDecimal("120000.00"), new BigDecimal("480000.00"));
+        false, false, false, Autonomy.ADVISORY, new BigDecimal("120000.00"), new BigDecimal("480000.00"), null);
   }
 
   public static PilotRegistration highRisk(String key, Framework framework) {
     return new PilotRegistration(key, "Credit line decisions", "Retail lending",
         "Decide credit-line increases for existing customers.", framework,
         "olivia", "paul", null, null, null, null,
-        true, true, true, Autonomy.AUTONOMOUS, null, null);
+        true, true, true, Autonomy.AUTONOMOUS, null, null, null);
   }
 
   /** The registration as the JSON body of POST /api/pilots. */
@@ -53,6 +53,9 @@ public final class Registrations {
     json.put("autonomy", r.autonomy().name());
     json.put("pilotCost", r.pilotCost());
     json.put("projectedProductionCost", r.projectedProductionCost());
+    if (r.stepDurations() != null) {
+      json.put("stepDurations", r.stepDurations());
+    }
     return json;
   }
 }

@@ -1,0 +1,207 @@
+package org.pilotlifecycle.fivephase;
+
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.CURRENT_PHASE;
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.NEW_DUE_DATE;
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.OVERDUE_DECISION;
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.OVERDUE_REASON;
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.PHASE_DUE_DATE;
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.PILOT_KEY;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.system.CurrentUser;
+import org.pilotlifecycle.fivephase.FivePhaseProcess.Phase;
+import org.pilotlifecycle.pilot.Pilot;
+import org.pilotlifecycle.pilot.PilotAuditTrail;
+import org.pilotlifecycle.pilot.PilotEventRecord;
+import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.pilot.PilotRegistry;
+import org.springframework.stereotype.Component;
+
+/** What happens when a phase runs over: the steering committee extends, pauses or stops. */
+final class OverdueDelegates {
+
+  static final Set<String> DECISIONS = Set.of("EXTEND", "PAUSE", "STOP");
+  static final String RESUME_NOTE = "resumeNote";
+
+  private OverdueDelegates() {
+  }
+
+  static String pilotKey(DelegateExecution execution) {
+    return (String) execution.getVariable(PILOT_KEY);
+  }
+
+  static Phase phase(DelegateExecution execution) {
+    return Phase.valueOf((String) execution.getVariable(CURRENT_PHASE));
+  }
+
+  static String actor(DelegateExecution execution) {
+    return CurrentUser.of(execution.getProcessEngineServices());
+  }
+
+  /** Validates the steering committee's decision right after its task, so a bad one is refused (400). */
+  @Component("recordOverdueDecisionDelegate")
+  static class RecordOverdueDecisionDelegate implements JavaDelegate {
+    private final PilotAuditTrail auditTrail;
+    private final Clock clock;
+
+    RecordOverdueDecisionDelegate(PilotAuditTrail auditTrail, Clock clock) {
+      this.auditTrail = auditTrail;
+      this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String decision = String.valueOf(execution.getVariable(OVERDUE_DECISION)).strip().toUpperCase();
+      if (!DECISIONS.contains(decision)) {
+        throw new FormFieldValidationException(OVERDUE_DECISION, OVERDUE_DECISION + ": choose EXTEND, PAUSE or STOP");
+      }
+      Object reason = execution.getVariable(OVERDUE_REASON);
+      if (reason == null || reason.toString().isBlank()) {
+        throw new FormFieldValidationException(OVERDUE_REASON, OVERDUE_REASON + ": a reason is required");
+      }
+      if (reason.toString().length() > RecordGateDecisionDelegate.MAX_REASON) {
+        throw new FormFieldValidationException(OVERDUE_REASON, OVERDUE_REASON + ": at most 2000 characters");
+      }
+      Instant newDue = "EXTEND".equals(decision) ? DueDates.future(execution.getVariable(NEW_DUE_DATE), NEW_DUE_DATE, clock) : null;
+      execution.setVariable(OVERDUE_DECISION, decision);
+      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.OVERDUE_DECISION, phase(execution).name())
+          .actor(actor(execution)).outcome(decision).reason(reason.toString().strip())
+          .details(newDue == null ? null : Map.of("newDueAt", newDue.toString())));
+    }
+  }
+
+  @Component("extendPhaseDeadlineDelegate")
+  static class ExtendPhaseDeadlineDelegate implements JavaDelegate {
+    private final PilotRegistry registry;
+    private final PilotAuditTrail auditTrail;
+    private final OverdueTimers timers;
+    private final Clock clock;
+
+    ExtendPhaseDeadlineDelegate(PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers, Clock clock) {
+      this.registry = registry;
+      this.auditTrail = auditTrail;
+      this.timers = timers;
+      this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Phase phase = phase(execution);
+      Instant due = DueDates.future(execution.getVariable(NEW_DUE_DATE), NEW_DUE_DATE, clock);
+      boolean rearmed = timers.moveTo(execution, phase, due);
+      if (rearmed) {
+        registry.extendDeadline(pilotKey(execution), due);
+        execution.setVariable(PHASE_DUE_DATE, Date.from(due));
+      }
+      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.DEADLINE_EXTENDED, phase.name())
+          .actor(actor(execution)).reason((String) execution.getVariable(OVERDUE_REASON))
+          .details(Map.of("newDueAt", due.toString(), "timerRearmed", rearmed)));
+      clearDecision(execution);
+    }
+  }
+
+  @Component("putPilotOnHoldDelegate")
+  static class PutPilotOnHoldDelegate implements JavaDelegate {
+    private final PilotRegistry registry;
+    private final PilotAuditTrail auditTrail;
+    private final OverdueTimers timers;
+
+    PutPilotOnHoldDelegate(PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers) {
+      this.registry = registry;
+      this.auditTrail = auditTrail;
+      this.timers = timers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String reason = (String) execution.getVariable(OVERDUE_REASON);
+      registry.putOnHold(pilotKey(execution), reason);
+      // No reminders while on hold; the phase's work stays as it is.
+      timers.park(execution, phase(execution));
+      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.PUT_ON_HOLD, phase(execution).name())
+          .actor(actor(execution)).reason(reason));
+      clearDecision(execution);
+    }
+  }
+
+  @Component("resumePilotDelegate")
+  static class ResumePilotDelegate implements JavaDelegate {
+    private final PilotRegistry registry;
+    private final PilotAuditTrail auditTrail;
+    private final OverdueTimers timers;
+    private final Clock clock;
+
+    ResumePilotDelegate(PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers, Clock clock) {
+      this.registry = registry;
+      this.auditTrail = auditTrail;
+      this.timers = timers;
+      this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Instant due = DueDates.future(execution.getVariable(NEW_DUE_DATE), NEW_DUE_DATE, clock);
+      Phase phase = phase(execution);
+      timers.moveTo(execution, phase, due);
+      registry.resume(pilotKey(execution), due);
+      execution.setVariable(PHASE_DUE_DATE, Date.from(due));
+      Object note = execution.getVariable(RESUME_NOTE);
+      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.RESUMED, phase.name())
+          .actor(actor(execution)).reason(note == null ? null : note.toString())
+          .details(Map.of("newDueAt", due.toString())));
+      execution.removeVariable(NEW_DUE_DATE);
+      execution.removeVariable(RESUME_NOTE);
+    }
+  }
+
+  @Component("stopPilotDelegate")
+  static class StopPilotDelegate implements JavaDelegate {
+    private final PilotRegistry registry;
+    private final PilotAuditTrail auditTrail;
+
+    StopPilotDelegate(PilotRegistry registry, PilotAuditTrail auditTrail) {
+      this.registry = registry;
+      this.auditTrail = auditTrail;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String reason = (String) execution.getVariable(OVERDUE_REASON);
+      registry.stop(pilotKey(execution), reason);
+      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.STOPPED, phase(execution).name())
+          .actor(actor(execution)).reason(reason));
+    }
+  }
+
+  @Component("markPilotInProductionDelegate")
+  static class MarkPilotInProductionDelegate implements JavaDelegate {
+    private final PilotRegistry registry;
+    private final PilotAuditTrail auditTrail;
+
+    MarkPilotInProductionDelegate(PilotRegistry registry, PilotAuditTrail auditTrail) {
+      this.registry = registry;
+      this.auditTrail = auditTrail;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Pilot pilot = registry.markInProduction(pilotKey(execution));
+      auditTrail.record(pilot.getKey(), PilotEventRecord.of(PilotEventType.IN_PRODUCTION, "IN_PRODUCTION")
+          .details(Map.of("inProductionAt", pilot.getInProductionAt().toString(),
+              "timeToProductionDays", pilot.timeToProduction().toHours() / 24.0)));
+    }
+  }
+
+  static void clearDecision(DelegateExecution execution) {
+    execution.removeVariable(OVERDUE_DECISION);
+    execution.removeVariable(NEW_DUE_DATE);
+  }
+}

@@ -1,0 +1,64 @@
+package org.pilotlifecycle.fivephase;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.Job;
+import org.pilotlifecycle.fivephase.FivePhaseProcess.Phase;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pending occurrence of a phase's overdue timer. Extending the deadline moves it (the timer
+ * re-arms for the new date); pausing parks it out of reach, resuming moves it to the new date. The
+ * phase's own work is never touched.
+ *
+ * <p>Parking rather than suspending: activating a suspended job and moving it in one transaction
+ * collide on the job's optimistic lock, and a resume must do both at once.
+ */
+@Component
+class OverdueTimers {
+
+  /** The due date of a parked timer: 9999-12-31. */
+  static final Date PARKED_UNTIL = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
+
+  private final ManagementService managementService;
+
+  OverdueTimers(ManagementService managementService) {
+    this.managementService = managementService;
+  }
+
+  /** @return false when the phase has no pending overdue timer (it has ended meanwhile) */
+  boolean moveTo(DelegateExecution execution, Phase phase, Instant due) {
+    Job job = pending(execution, phase);
+    if (job == null) {
+      return false;
+    }
+    // Later reminders keep their distance from the new due date.
+    managementService.setJobDuedate(job.getId(), Date.from(due), true);
+    return true;
+  }
+
+  /** While the pilot is on hold no reminder falls due: the timer waits until the pilot is resumed. */
+  boolean park(DelegateExecution execution, Phase phase) {
+    Job job = pending(execution, phase);
+    if (job == null) {
+      return false;
+    }
+    managementService.setJobDuedate(job.getId(), PARKED_UNTIL, false);
+    return true;
+  }
+
+  static boolean isParked(Job job) {
+    return job.getDuedate() != null && !job.getDuedate().before(PARKED_UNTIL);
+  }
+
+  Job pending(DelegateExecution execution, Phase phase) {
+    return managementService.createJobQuery()
+        .processInstanceId(execution.getProcessInstanceId())
+        .activityId(phase.overdueTimerId())
+        .timers()
+        .singleResult();
+  }
+}

@@ -1,0 +1,71 @@
+package org.pilotlifecycle.fivephase;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pilotlifecycle.fivephase.checks.CheckResult;
+
+/**
+ * Glue of a readiness check: read the phase's variables, run the check, record its outcome. Runs
+ * asynchronously: a failure of the check's dependencies is retried and then becomes an incident,
+ * while the sign-off before it stays committed.
+ */
+abstract class ReadinessCheckDelegate implements JavaDelegate {
+
+  private final CheckRecorder recorder;
+  private final String passedVariable;
+  private final boolean firstOfPass;
+
+  ReadinessCheckDelegate(CheckRecorder recorder, String passedVariable, boolean firstOfPass) {
+    this.recorder = recorder;
+    this.passedVariable = passedVariable;
+    this.firstOfPass = firstOfPass;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    recorder.record(execution, check(execution), passedVariable, firstOfPass);
+  }
+
+  abstract CheckResult check(DelegateExecution execution);
+
+  static BigDecimal decimal(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(value.toString().strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static Double number(DelegateExecution execution, String name) {
+    BigDecimal value = decimal(execution, name);
+    return value == null ? null : value.doubleValue();
+  }
+
+  static Integer whole(DelegateExecution execution, String name) {
+    BigDecimal value = decimal(execution, name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return value.intValueExact();
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
+  static boolean flag(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
+  }
+
+  static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,83 @@
+package org.pilotlifecycle.fivephase;
+
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.CURRENT_PHASE;
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.GATE_APPROVED;
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.GATE_DECISION;
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.GATE_REASON;
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.PHASE_FEEDBACK;
+import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.PILOT_KEY;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.system.CurrentUser;
+import org.pilotlifecycle.fivephase.FivePhaseProcess.Phase;
+import org.pilotlifecycle.pilot.PilotAuditTrail;
+import org.pilotlifecycle.pilot.PilotEventRecord;
+import org.pilotlifecycle.pilot.PilotEventType;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record gate decision", right after each gate's sign-off task and in its transaction: the server
+ * validates the decision (a reason is mandatory on reject), enforces the four-eyes principle (whoever
+ * submitted the phase's deliverables cannot approve its gate) and writes the decision with its
+ * evidence to the audit trail. A refused decision fails the completion (400) and the task stays open.
+ */
+@Component("recordGateDecisionDelegate")
+class RecordGateDecisionDelegate implements JavaDelegate {
+
+  static final String APPROVE = "APPROVE";
+  static final String REJECT = "REJECT";
+  static final int MAX_REASON = 2000;
+
+  private final PilotAuditTrail auditTrail;
+
+  RecordGateDecisionDelegate(PilotAuditTrail auditTrail) {
+    this.auditTrail = auditTrail;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String pilotKey = (String) execution.getVariable(PILOT_KEY);
+    Phase phase = Phase.valueOf((String) execution.getVariable(CURRENT_PHASE));
+    String decision = String.valueOf(execution.getVariable(GATE_DECISION)).strip().toUpperCase();
+    Object reasonValue = execution.getVariable(GATE_REASON);
+    String reason = reasonValue == null ? "" : reasonValue.toString().strip();
+    if (!APPROVE.equals(decision) && !REJECT.equals(decision)) {
+      throw new FormFieldValidationException(GATE_DECISION, GATE_DECISION + ": choose APPROVE or REJECT");
+    }
+    if (REJECT.equals(decision) && reason.isEmpty()) {
+      throw new FormFieldValidationException(GATE_REASON, GATE_REASON + ": a reason is required to reject a gate");
+    }
+    if (reason.length() > MAX_REASON) {
+      throw new FormFieldValidationException(GATE_REASON, GATE_REASON + ": at most " + MAX_REASON + " characters");
+    }
+    String actor = CurrentUser.of(execution.getProcessEngineServices());
+    if (actor == null) {
+      throw new FormFieldValidationException(GATE_DECISION, "A gate decision needs an authenticated user");
+    }
+    if (APPROVE.equals(decision)) {
+      List<String> submitters = auditTrail.deliverableSubmitters(pilotKey, phase.name());
+      if (submitters.contains(actor)) {
+        throw new FormFieldValidationException(GATE_DECISION, "Four-eyes principle: " + actor
+            + " submitted deliverables of " + phase.label() + " and cannot approve its gate; another member of the group must.");
+      }
+    }
+    boolean approved = APPROVE.equals(decision);
+    auditTrail.record(pilotKey, PilotEventRecord.of(PilotEventType.GATE_DECISION, phase.name())
+        .name("Phase " + phase.number() + " gate").actor(actor).outcome(approved ? "APPROVED" : "REJECTED")
+        .reason(reason.isEmpty() ? null : reason)
+        .details(PhaseLifecycle.snapshot(execution.getVariables())));
+    execution.setVariable(GATE_APPROVED, approved);
+    execution.removeVariable(GATE_DECISION);
+    execution.removeVariable(GATE_REASON);
+    if (approved) {
+      execution.removeVariable(PHASE_FEEDBACK);
+    } else {
+      execution.setVariable(PHASE_FEEDBACK, "The " + phase.label().toLowerCase() + " gate was rejected by " + actor
+          + ": " + reason);
+    }
+  }
+}
