@@ -42,7 +42,7 @@ import org.pilotlifecycle.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 
-/** The story of each path through FivePhaseOperationalization. */
+/** The story of each path through FivePhaseOperationalization; fails below 95% process coverage. */
 class FivePhaseProcessTest extends IntegrationTestSupport {
 
   @Autowired ProcessEngine engine;
@@ -412,6 +412,88 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
         .isCloseTo(now().plus(Duration.ofDays(7)), org.assertj.core.api.Assertions.within(Duration.ofSeconds(5)));
     assertThat(registry.get(instance.getBusinessKey()).getStepDueAt())
         .isCloseTo(now().plus(Duration.ofDays(7)), org.assertj.core.api.Assertions.within(Duration.ofSeconds(5)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Phase.class)
+  void everyPhaseThatRunsOverItsDurationEscalatesToTheSteeringCommittee(Phase phase) {
+    Instant start = Instant.now();
+    ClockUtil.setCurrentTime(Date.from(start));
+    ProcessInstance instance = started("OVER");
+    String firstTask = switch (phase) {
+      case OUTCOME_DEFINITION -> TASK_DEFINE_SUCCESS_METRIC;
+      case DATA_READINESS -> {
+        driver.passPhase1(instance);
+        yield TASK_ASSESS_DATA_READINESS;
+      }
+      case MLOPS_INFRASTRUCTURE -> {
+        driver.passPhase1(instance);
+        driver.passPhase2(instance);
+        yield TASK_PROVIDE_MLOPS_EVIDENCE;
+      }
+      case GOVERNANCE_AND_RISK_CONTROLS -> {
+        driver.passPhase1(instance);
+        driver.passPhase2(instance);
+        driver.passPhase3(instance);
+        yield TASK_REVIEW_RISK_INPUTS;
+      }
+      case OPERATING_MODEL -> {
+        driver.passPhase1(instance);
+        driver.passPhase2(instance);
+        driver.passPhase3(instance);
+        driver.passPhase4(instance);
+        yield TASK_PROVIDE_OPERATING_MODEL_EVIDENCE;
+      }
+    };
+    Duration allowed = new FivePhaseProperties(null, null, 10, 3, 20, null).durations().get(phase);
+    ClockUtil.setCurrentTime(Date.from(start.plus(allowed).minusSeconds(60)));
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().active().count())
+        .isZero();
+
+    moveClockBy(Duration.ofMinutes(2));
+    fireDueTimer(instance, phase);
+
+    assertThat(instance).isWaitingAt(firstTask, TASK_DECIDE_OVERDUE_PHASE);
+    assertThat(events(instance, PilotEventType.STEP_OVERDUE)).extracting(PilotEvent::getStep).containsExactly(phase.name());
+  }
+
+  @Test
+  void aCheckWhoseDependencyFailsRetriesThenRaisesAnIncidentAndContinuesOnceFixed() {
+    ClockUtil.setCurrentTime(new Date());
+    ProcessInstance instance = started("INCIDENT");
+    org.mockito.Mockito.doThrow(new IllegalStateException("registry database unavailable"))
+        .when(registry).defineSuccessMetric(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any());
+    String taskId = driver.task(instance, TASK_DEFINE_SUCCESS_METRIC).getId();
+
+    driver.complete("paul", driver.task(instance, TASK_DEFINE_SUCCESS_METRIC), FivePhaseForms.successMetric());
+
+    // The sign-off of the deliverable stays committed: the check waits as a job of its own.
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count()).isOne();
+    assertThat(instance).isWaitingAt(TASK_CHECK_SUCCESS_METRIC);
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      Job job = managementService.createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+      assertThat(job.getDuedate() == null || !job.getDuedate().after(ClockUtil.getCurrentTime())).isTrue();
+      assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("unavailable");
+      Job retried = managementService.createJobQuery().jobId(job.getId()).singleResult();
+      assertThat(retried.getRetries()).isEqualTo(5 - attempt);
+      if (attempt < 5) {
+        // Back-off: the next attempt waits a minute.
+        assertThat(retried.getDuedate().toInstant()).isAfter(now().plusSeconds(50));
+        moveClockBy(Duration.ofMinutes(1).plusSeconds(1));
+      }
+    }
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId())
+        .activityId(TASK_CHECK_SUCCESS_METRIC).count()).isOne();
+
+    org.mockito.Mockito.reset(registry);
+    Job failed = managementService.createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
+    managementService.setJobRetries(failed.getId(), 1);
+    managementService.executeJob(failed.getId());
+
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(instance).isWaitingAt(TASK_SIGN_OFF_SUCCESS_METRIC);
+    assertThat(registry.get(instance.getBusinessKey()).getSuccessMetric()).isNotNull();
+    assertThat(events(instance, PilotEventType.DELIVERABLE_SUBMITTED)).hasSize(1);
   }
 
   // helpers

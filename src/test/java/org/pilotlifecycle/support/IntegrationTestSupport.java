@@ -3,7 +3,9 @@ package org.pilotlifecycle.support;
 import org.junit.jupiter.api.AfterEach;
 import org.mockito.Mockito;
 import org.pilotlifecycle.pilot.PilotRegistry;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -14,10 +16,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * <p>Every integration test extends this class so that all of them share one Spring context: each
  * context builds a process engine named "default", and the engine REST API and the webapps look it up
  * by that name in a JVM-wide registry, so two live contexts would answer requests from each other's
- * engine. The registry is a spy (real behaviour unless a test stubs it) for the same reason.
+ * engine. The registry is a spy (real behaviour unless a test stubs it) for the same reason, and the
+ * process test coverage is part of every context (see {@link ProcessCoverageThresholds}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import({ProcessEngineCoverageConfiguration.class, ProcessCoverageThresholds.class})
 public abstract class IntegrationTestSupport {
 
   @LocalServerPort

@@ -1,0 +1,69 @@
+package org.pilotlifecycle.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each framework process's story test covers at least 95% of the process's flow nodes and sequence
+ * flows. Reads the reports the coverage library wrote while the suite ran, so it runs last.
+ */
+@Order(Integer.MAX_VALUE)
+class ProcessCoverageTest {
+
+  static final double MINIMUM = 0.95;
+  static final Path REPORTS = Path.of("target", "process-test-coverage");
+  private static final Pattern ELEMENT = Pattern.compile(
+      "<bpmn:(sequenceFlow|startEvent|endEvent|userTask|serviceTask|businessRuleTask|exclusiveGateway|"
+          + "parallelGateway|inclusiveGateway|eventBasedGateway|boundaryEvent|intermediateCatchEvent|"
+          + "intermediateThrowEvent|subProcess|callActivity|task|scriptTask|sendTask|receiveTask|manualTask)\\b[^>]*?\\bid=\"([^\"]+)\"");
+
+  @ParameterizedTest(name = "{1} covers at least 95% of {0}")
+  @CsvSource({"FivePhaseOperationalization, org.pilotlifecycle.fivephase.FivePhaseProcessTest"})
+  void theStoryTestCoversTheProcess(String processKey, String testClass) throws IOException {
+    Path report = REPORTS.resolve(testClass).resolve("report.json");
+    assertThat(report).as("coverage report of " + testClass + " (run the whole suite)").exists();
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+
+    Set<String> elements = new TreeSet<>();
+    for (JsonNode model : json.path("models")) {
+      if (model.path("key").asText().equals(processKey)) {
+        Matcher matcher = ELEMENT.matcher(model.path("xml").asText());
+        while (matcher.find()) {
+          elements.add(matcher.group(2));
+        }
+        assertThat(elements).as("elements found in the model").hasSize(model.path("totalElementCount").asInt());
+      }
+    }
+    assertThat(elements).as(processKey + " in the report").isNotEmpty();
+    Set<String> covered = new TreeSet<>();
+    for (JsonNode suite : json.path("suites")) {
+      for (JsonNode run : suite.path("runs")) {
+        for (JsonNode event : run.path("events")) {
+          if (event.path("modelKey").asText().equals(processKey)) {
+            covered.add(event.path("definitionKey").asText());
+          }
+        }
+      }
+    }
+    covered.retainAll(elements);
+    Set<String> missing = new TreeSet<>(elements);
+    missing.removeAll(covered);
+    double coverage = (double) covered.size() / elements.size();
+    System.out.printf("Process coverage of %s by %s: %d of %d flow nodes and sequence flows (%.1f%%)%n",
+        processKey, testClass, covered.size(), elements.size(), coverage * 100);
+    assertThat(coverage).as("coverage of %s; not covered: %s", processKey, missing).isGreaterThanOrEqualTo(MINIMUM);
+  }
+}
