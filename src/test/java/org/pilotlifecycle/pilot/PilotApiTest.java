@@ -176,6 +176,25 @@ class PilotApiTest extends IntegrationTestSupport {
   }
 
   @Test
+  void ownPhaseDurationsAreValidatedAndKept() {
+    String key = Registrations.newKey("DUR");
+    Map<String, Object> body = new java.util.HashMap<>(Registrations.asJson(Registrations.lowRisk(key, Framework.FIVE_PHASE)));
+    body.put("stepDurations", Map.of("DATA_READINESS", "P10W", "SOMEDAY", "P1D", "OPERATING_MODEL", "three months"));
+
+    Http.Response refused = register("paul", body);
+
+    assertProblem(refused, 400);
+    assertThat(fields(refused)).containsExactlyInAnyOrder("stepDurations.SOMEDAY", "stepDurations.OPERATING_MODEL");
+    assertThat(registry.exists(key)).isFalse();
+
+    body.put("stepDurations", Map.of("DATA_READINESS", "P10W", "OUTCOME_DEFINITION", "P14D"));
+    assertThat(register("paul", body).status()).isEqualTo(201);
+    JsonNode pilot = http.get("/api/pilots/" + key, "paul").json();
+    assertThat(pilot.path("stepDurationsDays").path("DATA_READINESS").asInt()).isEqualTo(70);
+    assertThat(pilot.path("stepDurationsDays").path("OUTCOME_DEFINITION").asInt()).isEqualTo(14);
+  }
+
+  @Test
   void anUnknownPilotIsNotFound() {
     assertProblem(http.get("/api/pilots/NO-SUCH-PILOT", "paul"), 404);
   }
