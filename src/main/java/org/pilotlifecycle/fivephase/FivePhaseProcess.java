@@ -2,6 +2,8 @@ package org.pilotlifecycle.fivephase;
 
 import java.util.List;
 
+import org.pilotlifecycle.lifecycle.LifecycleStep;
+
 /**
  * Element ids and variable names of {@code bpmn/FivePhaseOperationalization.bpmn}: the contract between
  * the diagram, the forms, the glue code and the tests.
@@ -12,7 +14,7 @@ public final class FivePhaseProcess {
   public static final String DATA_READINESS_DECISION_ID = "DataReadinessMinimumLevel";
 
   /** The five phases, in order, with the ids of their sub-process and overdue timer. */
-  public enum Phase {
+  public enum Phase implements LifecycleStep {
     OUTCOME_DEFINITION("Outcome definition", "SubProcess_Phase1OutcomeDefinition", "Timer_Phase1Overdue"),
     DATA_READINESS("Data readiness", "SubProcess_Phase2DataReadiness", "Timer_Phase2Overdue"),
     MLOPS_INFRASTRUCTURE("MLOps infrastructure", "SubProcess_Phase3MlopsInfrastructure", "Timer_Phase3Overdue"),
@@ -29,10 +31,11 @@ public final class FivePhaseProcess {
       this.overdueTimerId = overdueTimerId;
     }
 
-    public String label() { return label; }
+    @Override public String label() { return label; }
+    @Override public String kind() { return "Phase"; }
+    @Override public String overdueTimerId() { return overdueTimerId; }
+    @Override public int number() { return ordinal() + 1; }
     public String subProcessId() { return subProcessId; }
-    public String overdueTimerId() { return overdueTimerId; }
-    public int number() { return ordinal() + 1; }
   }
 
   // Phase 1: outcome definition
@@ -88,17 +91,8 @@ public final class FivePhaseProcess {
       TASK_CHECK_PRODUCTION_DATA_TOLERANCE, TASK_CHECK_MLOPS_CAPABILITY, TASK_CHECK_COST_MODEL,
       TASK_CHECK_REPEATABILITY);
 
-  /** Process variables. */
+  /** Process variables of this process; the shared ones are in {@code LifecycleVariables}. */
   public static final class Variables {
-    public static final String PILOT_KEY = "pilotKey";
-    public static final String CURRENT_PHASE = "currentPhase";
-    public static final String PHASE_DUE_DATE = "phaseDueDate";
-    /** Why the pilot is back at its phase work: a failed check's reasons or a gate's rejection. */
-    public static final String PHASE_FEEDBACK = "phaseFeedback";
-    // gates
-    public static final String GATE_DECISION = "gateDecision";
-    public static final String GATE_REASON = "gateReason";
-    public static final String GATE_APPROVED = "gateApproved";
     // check outcomes (flags for the gateways)
     public static final String SUCCESS_METRIC_CHECK_PASSED = "successMetricCheckPassed";
     public static final String DATA_READINESS_CHECK_PASSED = "dataReadinessCheckPassed";
@@ -132,10 +126,6 @@ public final class FivePhaseProcess {
     // phase 4
     public static final String RISK_TIER = "riskTier";
     public static final String HUMAN_IN_THE_LOOP_REQUIRED = "humanInTheLoopRequired";
-    // overdue decisions
-    public static final String OVERDUE_DECISION = "overdueDecision";
-    public static final String NEW_DUE_DATE = "newDueDate";
-    public static final String OVERDUE_REASON = "overdueReason";
 
     private Variables() {
     }

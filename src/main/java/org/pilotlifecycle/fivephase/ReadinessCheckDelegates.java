@@ -1,6 +1,7 @@
 package org.pilotlifecycle.fivephase;
 
 import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.*;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.PILOT_KEY;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.pilotlifecycle.fivephase.checks.CheckResult;
+import org.pilotlifecycle.lifecycle.CheckRecorder;
+import org.pilotlifecycle.lifecycle.CheckResult;
+import org.pilotlifecycle.lifecycle.ReadinessCheckDelegate;
 import org.pilotlifecycle.fivephase.checks.CostModelCheck;
 import org.pilotlifecycle.fivephase.checks.DataReadinessCheck;
 import org.pilotlifecycle.fivephase.checks.MlopsCapabilityCheck;
@@ -38,7 +41,7 @@ final class ReadinessCheckDelegates {
     }
 
     @Override
-    CheckResult check(DelegateExecution execution) {
+    protected CheckResult check(DelegateExecution execution) {
       SuccessMetricCheck.Input input = new SuccessMetricCheck.Input(text(execution, KPI_CATEGORY),
           text(execution, KPI_NAME), text(execution, KPI_UNIT), decimal(execution, KPI_BASELINE),
           decimal(execution, KPI_TARGET), text(execution, MEASUREMENT_METHOD), decimal(execution, ANNUAL_VALUE));
@@ -61,7 +64,7 @@ final class ReadinessCheckDelegates {
     }
 
     @Override
-    CheckResult check(DelegateExecution execution) {
+    protected CheckResult check(DelegateExecution execution) {
       Map<String, Integer> levels = new LinkedHashMap<>();
       DATA_DIMENSIONS.forEach(dimension -> levels.put(dimension, whole(execution, dimension)));
       Integer minimum = whole(execution, MINIMUM_DATA_READINESS_LEVEL);
@@ -83,7 +86,7 @@ final class ReadinessCheckDelegates {
     }
 
     @Override
-    CheckResult check(DelegateExecution execution) {
+    protected CheckResult check(DelegateExecution execution) {
       return check.evaluate(new ProductionDataToleranceCheck.Input(text(execution, PERFORMANCE_METRIC),
           number(execution, PILOT_PERFORMANCE), number(execution, PRODUCTION_PERFORMANCE)));
     }
@@ -98,7 +101,7 @@ final class ReadinessCheckDelegates {
     }
 
     @Override
-    CheckResult check(DelegateExecution execution) {
+    protected CheckResult check(DelegateExecution execution) {
       return check.evaluate(new MlopsCapabilityCheck.Input(flag(execution, DEPLOYS_NEW_VERSION_AUTOMATICALLY),
           flag(execution, DETECTS_DRIFT_AUTOMATICALLY), flag(execution, TRIGGERS_RETRAINING_AUTOMATICALLY)));
     }
@@ -114,7 +117,7 @@ final class ReadinessCheckDelegates {
     }
 
     @Override
-    CheckResult check(DelegateExecution execution) {
+    protected CheckResult check(DelegateExecution execution) {
       return check.evaluate(new CostModelCheck.Input(decimal(execution, PILOT_COST),
           decimal(execution, PROJECTED_PRODUCTION_COST), text(execution, COST_JUSTIFICATION)));
     }
@@ -135,7 +138,7 @@ final class ReadinessCheckDelegates {
     }
 
     @Override
-    CheckResult check(DelegateExecution execution) {
+    protected CheckResult check(DelegateExecution execution) {
       String key = text(execution, PILOT_KEY);
       Pilot pilot = registry.get(key);
       CheckResult result = check.evaluate(new RepeatabilityCheck.Input(

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 class RecordRiskTierDelegate implements JavaDelegate {
 
   /** The phase or stage the classification happens in, when not at intake. */
-  static final String CURRENT_STEP = "currentPhase";
+  static final String CURRENT_STEP = "currentStep";
 
   private final PilotRegistry registry;
   private final PilotAuditTrail auditTrail;

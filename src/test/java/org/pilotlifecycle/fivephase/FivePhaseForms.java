@@ -1,6 +1,7 @@
 package org.pilotlifecycle.fivephase;
 
 import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.*;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.*;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.pilotlifecycle.fivephase.FivePhaseProcess.*;
 import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.*;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.*;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -113,8 +114,8 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     driver.work(gateKeeper(phase), instance, gateOf(phase), FivePhaseForms.reject("The baseline is a guess"));
 
     assertThat(instance).isWaitingAt(firstTask);
-    assertThat(instance).variables().containsKey(PHASE_FEEDBACK);
-    assertThat((String) runtimeService.getVariable(instance.getId(), PHASE_FEEDBACK))
+    assertThat(instance).variables().containsKey(STEP_FEEDBACK);
+    assertThat((String) runtimeService.getVariable(instance.getId(), STEP_FEEDBACK))
         .contains("rejected by " + gateKeeper(phase)).contains("The baseline is a guess");
     PilotEvent rejection = events(instance, PilotEventType.GATE_DECISION).get(phase.ordinal());
     assertThat(rejection.getOutcome()).isEqualTo("REJECTED");
@@ -160,7 +161,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     driver.work("paul", instance, TASK_DEFINE_SUCCESS_METRIC, form);
 
     assertThat(instance).hasPassed(TASK_CHECK_SUCCESS_METRIC).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC);
-    assertThat((String) runtimeService.getVariable(instance.getId(), PHASE_FEEDBACK)).contains("model metric");
+    assertThat((String) runtimeService.getVariable(instance.getId(), STEP_FEEDBACK)).contains("model metric");
     assertThat(registry.get(instance.getBusinessKey()).getSuccessMetric()).isNull();
     assertCheckFailed(instance, "SUCCESS_METRIC");
 
@@ -176,7 +177,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     driver.work("tara", instance, TASK_MEASURE_PRODUCTION_PERFORMANCE, FivePhaseForms.productionPerformance(0.9, 0.88));
 
     assertThat(instance).isWaitingAt(TASK_ASSESS_DATA_READINESS);
-    assertThat((String) runtimeService.getVariable(instance.getId(), PHASE_FEEDBACK)).contains("below the required Level 2");
+    assertThat((String) runtimeService.getVariable(instance.getId(), STEP_FEEDBACK)).contains("below the required Level 2");
     assertCheckFailed(instance, "DATA_READINESS");
   }
 
@@ -188,7 +189,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     driver.work("tara", instance, TASK_ASSESS_DATA_READINESS, FivePhaseForms.dataReadiness(2));
     driver.work("tara", instance, TASK_MEASURE_PRODUCTION_PERFORMANCE, FivePhaseForms.productionPerformance(0.9, 0.88));
     assertThat(instance).isWaitingAt(TASK_ASSESS_DATA_READINESS);
-    assertThat((String) runtimeService.getVariable(instance.getId(), PHASE_FEEDBACK)).contains("required Level 3");
+    assertThat((String) runtimeService.getVariable(instance.getId(), STEP_FEEDBACK)).contains("required Level 3");
 
     driver.passPhase2(instance);
     driver.passPhase3(instance);
@@ -236,7 +237,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     driver.work("paul", instance, TASK_BUILD_COST_MODEL, FivePhaseForms.costModel(100000, 150000, ""));
 
     assertThat(instance).isWaitingAt(TASK_PROVIDE_MLOPS_EVIDENCE);
-    assertThat((String) runtimeService.getVariable(instance.getId(), PHASE_FEEDBACK))
+    assertThat((String) runtimeService.getVariable(instance.getId(), STEP_FEEDBACK))
         .contains("triggering retraining").contains("1.50x");
     assertCheckFailed(instance, "MLOPS_CAPABILITY");
     assertCheckFailed(instance, "COST_MODEL");
@@ -268,7 +269,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     driver.work("chris", slow, TASK_PROVIDE_OPERATING_MODEL_EVIDENCE, FivePhaseForms.operatingModelEvidence());
 
     assertThat(slow).isWaitingAt(TASK_PROVIDE_OPERATING_MODEL_EVIDENCE);
-    assertThat((String) runtimeService.getVariable(slow.getId(), PHASE_FEEDBACK)).contains("median");
+    assertThat((String) runtimeService.getVariable(slow.getId(), STEP_FEEDBACK)).contains("median");
     assertCheckFailed(slow, "REPEATABILITY");
   }
 
@@ -348,7 +349,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC, TASK_RESUME_PAUSED_PILOT);
     assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.ON_HOLD);
     assertThat(registry.get(instance.getBusinessKey()).getStatusReason()).isEqualTo("Budget freeze until Q3");
-    assertThat(OverdueTimers.isParked(overdueTimer(instance, Phase.OUTCOME_DEFINITION))).isTrue();
+    assertThat(org.pilotlifecycle.lifecycle.OverdueTimers.isParked(overdueTimer(instance, Phase.OUTCOME_DEFINITION))).isTrue();
     moveClockBy(Duration.ofDays(60));
     // What the job executor would acquire: due, with retries left, and not suspended.
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().active().count())
@@ -359,7 +360,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
 
     assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC).hasPassed(TASK_RESUME_PILOT, END_PILOT_RESUMED);
     Job timer = overdueTimer(instance, Phase.OUTCOME_DEFINITION);
-    assertThat(OverdueTimers.isParked(timer)).isFalse();
+    assertThat(org.pilotlifecycle.lifecycle.OverdueTimers.isParked(timer)).isFalse();
     assertThat(timer.getDuedate().toInstant()).isEqualTo(newDue);
     assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.ACTIVE);
     assertThat(events(instance, PilotEventType.PUT_ON_HOLD)).hasSize(1);
@@ -445,7 +446,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
         yield TASK_PROVIDE_OPERATING_MODEL_EVIDENCE;
       }
     };
-    Duration allowed = new FivePhaseProperties(null, null, 10, 3, 20, null).durations().get(phase);
+    Duration allowed = org.pilotlifecycle.lifecycle.LifecycleProperties.defaultsOnly().durations().get(phase.name());
     ClockUtil.setCurrentTime(Date.from(start.plus(allowed).minusSeconds(60)));
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().active().count())
         .isZero();

@@ -1,5 +1,7 @@
 package org.pilotlifecycle.fivephase.checks;
 
+import org.pilotlifecycle.lifecycle.CheckResult;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

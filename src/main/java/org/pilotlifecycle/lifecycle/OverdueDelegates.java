@@ -1,11 +1,12 @@
-package org.pilotlifecycle.fivephase;
+package org.pilotlifecycle.lifecycle;
 
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.CURRENT_PHASE;
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.NEW_DUE_DATE;
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.OVERDUE_DECISION;
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.OVERDUE_REASON;
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.PHASE_DUE_DATE;
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.PILOT_KEY;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.CURRENT_STEP;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.NEW_DUE_DATE;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.OVERDUE_DECISION;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.OVERDUE_REASON;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.STEP_DUE_DATE;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.PILOT_KEY;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.STOP_REASON;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.pilotlifecycle.system.CurrentUser;
-import org.pilotlifecycle.fivephase.FivePhaseProcess.Phase;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotAuditTrail;
 import org.pilotlifecycle.pilot.PilotEventRecord;
@@ -25,7 +25,7 @@ import org.pilotlifecycle.pilot.PilotEventType;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.springframework.stereotype.Component;
 
-/** What happens when a phase runs over: the steering committee extends, pauses or stops. */
+/** What happens when a phase or stage runs over: the steering committee extends, pauses or stops. */
 final class OverdueDelegates {
 
   static final Set<String> DECISIONS = Set.of("EXTEND", "PAUSE", "STOP");
@@ -38,8 +38,8 @@ final class OverdueDelegates {
     return (String) execution.getVariable(PILOT_KEY);
   }
 
-  static Phase phase(DelegateExecution execution) {
-    return Phase.valueOf((String) execution.getVariable(CURRENT_PHASE));
+  static LifecycleStep phase(DelegateExecution execution, LifecycleSteps steps) {
+    return steps.get((String) execution.getVariable(CURRENT_STEP));
   }
 
   static String actor(DelegateExecution execution) {
@@ -49,10 +49,12 @@ final class OverdueDelegates {
   /** Validates the steering committee's decision right after its task, so a bad one is refused (400). */
   @Component("recordOverdueDecisionDelegate")
   static class RecordOverdueDecisionDelegate implements JavaDelegate {
+    private final LifecycleSteps steps;
     private final PilotAuditTrail auditTrail;
     private final Clock clock;
 
-    RecordOverdueDecisionDelegate(PilotAuditTrail auditTrail, Clock clock) {
+    RecordOverdueDecisionDelegate(LifecycleSteps steps, PilotAuditTrail auditTrail, Clock clock) {
+      this.steps = steps;
       this.auditTrail = auditTrail;
       this.clock = clock;
     }
@@ -72,20 +74,25 @@ final class OverdueDelegates {
       }
       Instant newDue = "EXTEND".equals(decision) ? DueDates.future(execution.getVariable(NEW_DUE_DATE), NEW_DUE_DATE, clock) : null;
       execution.setVariable(OVERDUE_DECISION, decision);
-      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.OVERDUE_DECISION, phase(execution).name())
+      if ("STOP".equals(decision)) {
+        execution.setVariable(STOP_REASON, reason.toString().strip());
+      }
+      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.OVERDUE_DECISION, phase(execution, steps).name())
           .actor(actor(execution)).outcome(decision).reason(reason.toString().strip())
           .details(newDue == null ? null : Map.of("newDueAt", newDue.toString())));
     }
   }
 
-  @Component("extendPhaseDeadlineDelegate")
-  static class ExtendPhaseDeadlineDelegate implements JavaDelegate {
+  @Component("extendDeadlineDelegate")
+  static class ExtendDeadlineDelegate implements JavaDelegate {
+    private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
     private final OverdueTimers timers;
     private final Clock clock;
 
-    ExtendPhaseDeadlineDelegate(PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers, Clock clock) {
+    ExtendDeadlineDelegate(LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers, Clock clock) {
+      this.steps = steps;
       this.registry = registry;
       this.auditTrail = auditTrail;
       this.timers = timers;
@@ -94,12 +101,12 @@ final class OverdueDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      Phase phase = phase(execution);
+      LifecycleStep phase = phase(execution, steps);
       Instant due = DueDates.future(execution.getVariable(NEW_DUE_DATE), NEW_DUE_DATE, clock);
       boolean rearmed = timers.moveTo(execution, phase, due);
       if (rearmed) {
         registry.extendDeadline(pilotKey(execution), due);
-        execution.setVariable(PHASE_DUE_DATE, Date.from(due));
+        execution.setVariable(STEP_DUE_DATE, Date.from(due));
       }
       auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.DEADLINE_EXTENDED, phase.name())
           .actor(actor(execution)).reason((String) execution.getVariable(OVERDUE_REASON))
@@ -110,11 +117,13 @@ final class OverdueDelegates {
 
   @Component("putPilotOnHoldDelegate")
   static class PutPilotOnHoldDelegate implements JavaDelegate {
+    private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
     private final OverdueTimers timers;
 
-    PutPilotOnHoldDelegate(PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers) {
+    PutPilotOnHoldDelegate(LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers) {
+      this.steps = steps;
       this.registry = registry;
       this.auditTrail = auditTrail;
       this.timers = timers;
@@ -125,8 +134,8 @@ final class OverdueDelegates {
       String reason = (String) execution.getVariable(OVERDUE_REASON);
       registry.putOnHold(pilotKey(execution), reason);
       // No reminders while on hold; the phase's work stays as it is.
-      timers.park(execution, phase(execution));
-      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.PUT_ON_HOLD, phase(execution).name())
+      timers.park(execution, phase(execution, steps));
+      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.PUT_ON_HOLD, phase(execution, steps).name())
           .actor(actor(execution)).reason(reason));
       clearDecision(execution);
     }
@@ -134,12 +143,14 @@ final class OverdueDelegates {
 
   @Component("resumePilotDelegate")
   static class ResumePilotDelegate implements JavaDelegate {
+    private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
     private final OverdueTimers timers;
     private final Clock clock;
 
-    ResumePilotDelegate(PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers, Clock clock) {
+    ResumePilotDelegate(LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers, Clock clock) {
+      this.steps = steps;
       this.registry = registry;
       this.auditTrail = auditTrail;
       this.timers = timers;
@@ -149,10 +160,10 @@ final class OverdueDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       Instant due = DueDates.future(execution.getVariable(NEW_DUE_DATE), NEW_DUE_DATE, clock);
-      Phase phase = phase(execution);
+      LifecycleStep phase = phase(execution, steps);
       timers.moveTo(execution, phase, due);
       registry.resume(pilotKey(execution), due);
-      execution.setVariable(PHASE_DUE_DATE, Date.from(due));
+      execution.setVariable(STEP_DUE_DATE, Date.from(due));
       Object note = execution.getVariable(RESUME_NOTE);
       auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.RESUMED, phase.name())
           .actor(actor(execution)).reason(note == null ? null : note.toString())
@@ -164,19 +175,21 @@ final class OverdueDelegates {
 
   @Component("stopPilotDelegate")
   static class StopPilotDelegate implements JavaDelegate {
+    private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
 
-    StopPilotDelegate(PilotRegistry registry, PilotAuditTrail auditTrail) {
+    StopPilotDelegate(LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail) {
+      this.steps = steps;
       this.registry = registry;
       this.auditTrail = auditTrail;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      String reason = (String) execution.getVariable(OVERDUE_REASON);
+      String reason = (String) execution.getVariable(STOP_REASON);
       registry.stop(pilotKey(execution), reason);
-      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.STOPPED, phase(execution).name())
+      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.STOPPED, phase(execution, steps).name())
           .actor(actor(execution)).reason(reason));
     }
   }

@@ -1,11 +1,11 @@
-package org.pilotlifecycle.fivephase;
+package org.pilotlifecycle.lifecycle;
 
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.CURRENT_PHASE;
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.GATE_APPROVED;
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.GATE_DECISION;
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.GATE_REASON;
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.PHASE_FEEDBACK;
-import static org.pilotlifecycle.fivephase.FivePhaseProcess.Variables.PILOT_KEY;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.CURRENT_STEP;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.GATE_APPROVED;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.GATE_DECISION;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.GATE_REASON;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.STEP_FEEDBACK;
+import static org.pilotlifecycle.lifecycle.LifecycleVariables.PILOT_KEY;
 
 import java.util.List;
 
@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.pilotlifecycle.system.CurrentUser;
-import org.pilotlifecycle.fivephase.FivePhaseProcess.Phase;
 import org.pilotlifecycle.pilot.PilotAuditTrail;
 import org.pilotlifecycle.pilot.PilotEventRecord;
 import org.pilotlifecycle.pilot.PilotEventType;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * "Record gate decision", right after each gate's sign-off task and in its transaction: the server
  * validates the decision (a reason is mandatory on reject), enforces the four-eyes principle (whoever
- * submitted the phase's deliverables cannot approve its gate) and writes the decision with its
+ * submitted the phase's or stage's deliverables cannot approve its gate) and writes the decision with its
  * evidence to the audit trail. A refused decision fails the completion (400) and the task stays open.
  */
 @Component("recordGateDecisionDelegate")
@@ -30,18 +29,20 @@ class RecordGateDecisionDelegate implements JavaDelegate {
 
   static final String APPROVE = "APPROVE";
   static final String REJECT = "REJECT";
-  static final int MAX_REASON = 2000;
+  public static final int MAX_REASON = 2000;
 
   private final PilotAuditTrail auditTrail;
+  private final LifecycleSteps steps;
 
-  RecordGateDecisionDelegate(PilotAuditTrail auditTrail) {
+  RecordGateDecisionDelegate(PilotAuditTrail auditTrail, LifecycleSteps steps) {
     this.auditTrail = auditTrail;
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String pilotKey = (String) execution.getVariable(PILOT_KEY);
-    Phase phase = Phase.valueOf((String) execution.getVariable(CURRENT_PHASE));
+    LifecycleStep phase = steps.get((String) execution.getVariable(CURRENT_STEP));
     String decision = String.valueOf(execution.getVariable(GATE_DECISION)).strip().toUpperCase();
     Object reasonValue = execution.getVariable(GATE_REASON);
     String reason = reasonValue == null ? "" : reasonValue.toString().strip();
@@ -67,16 +68,16 @@ class RecordGateDecisionDelegate implements JavaDelegate {
     }
     boolean approved = APPROVE.equals(decision);
     auditTrail.record(pilotKey, PilotEventRecord.of(PilotEventType.GATE_DECISION, phase.name())
-        .name("Phase " + phase.number() + " gate").actor(actor).outcome(approved ? "APPROVED" : "REJECTED")
+        .name(phase.kind() + " " + phase.number() + " gate").actor(actor).outcome(approved ? "APPROVED" : "REJECTED")
         .reason(reason.isEmpty() ? null : reason)
-        .details(PhaseLifecycle.snapshot(execution.getVariables())));
+        .details(StepLifecycle.snapshot(execution.getVariables())));
     execution.setVariable(GATE_APPROVED, approved);
     execution.removeVariable(GATE_DECISION);
     execution.removeVariable(GATE_REASON);
     if (approved) {
-      execution.removeVariable(PHASE_FEEDBACK);
+      execution.removeVariable(STEP_FEEDBACK);
     } else {
-      execution.setVariable(PHASE_FEEDBACK, "The " + phase.label().toLowerCase() + " gate was rejected by " + actor
+      execution.setVariable(STEP_FEEDBACK, "The " + phase.title() + " gate was rejected by " + actor
           + ": " + reason);
     }
   }

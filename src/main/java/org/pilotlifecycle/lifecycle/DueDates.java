@@ -1,4 +1,4 @@
-package org.pilotlifecycle.fivephase;
+package org.pilotlifecycle.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,12 +11,12 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /** Reads a new due date as forms submit it (a date, or a date and time) and insists it lies ahead. */
-final class DueDates {
+public final class DueDates {
 
   private DueDates() {
   }
 
-  static Instant future(Object value, String field, Clock clock) {
+  public static Instant future(Object value, String field, Clock clock) {
     Instant due = parse(value, field);
     if (!due.isAfter(clock.instant())) {
       throw new FormFieldValidationException(field, field + ": the new due date must lie in the future");
@@ -24,7 +24,7 @@ final class DueDates {
     return due;
   }
 
-  static Instant parse(Object value, String field) {
+  public static Instant parse(Object value, String field) {
     if (value instanceof Date date) {
       return date.toInstant();
     }

@@ -1,23 +1,22 @@
-package org.pilotlifecycle.fivephase;
+package org.pilotlifecycle.lifecycle;
 
 import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pilotlifecycle.fivephase.checks.CheckResult;
 
 /**
  * Glue of a readiness check: read the phase's variables, run the check, record its outcome. Runs
  * asynchronously: a failure of the check's dependencies is retried and then becomes an incident,
  * while the sign-off before it stays committed.
  */
-abstract class ReadinessCheckDelegate implements JavaDelegate {
+public abstract class ReadinessCheckDelegate implements JavaDelegate {
 
   private final CheckRecorder recorder;
   private final String passedVariable;
   private final boolean firstOfPass;
 
-  ReadinessCheckDelegate(CheckRecorder recorder, String passedVariable, boolean firstOfPass) {
+  protected ReadinessCheckDelegate(CheckRecorder recorder, String passedVariable, boolean firstOfPass) {
     this.recorder = recorder;
     this.passedVariable = passedVariable;
     this.firstOfPass = firstOfPass;
@@ -28,9 +27,9 @@ abstract class ReadinessCheckDelegate implements JavaDelegate {
     recorder.record(execution, check(execution), passedVariable, firstOfPass);
   }
 
-  abstract CheckResult check(DelegateExecution execution);
+  protected abstract CheckResult check(DelegateExecution execution);
 
-  static BigDecimal decimal(DelegateExecution execution, String name) {
+  protected static BigDecimal decimal(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     if (value == null || value.toString().isBlank()) {
       return null;
@@ -42,12 +41,12 @@ abstract class ReadinessCheckDelegate implements JavaDelegate {
     }
   }
 
-  static Double number(DelegateExecution execution, String name) {
+  protected static Double number(DelegateExecution execution, String name) {
     BigDecimal value = decimal(execution, name);
     return value == null ? null : value.doubleValue();
   }
 
-  static Integer whole(DelegateExecution execution, String name) {
+  protected static Integer whole(DelegateExecution execution, String name) {
     BigDecimal value = decimal(execution, name);
     if (value == null) {
       return null;
@@ -59,12 +58,12 @@ abstract class ReadinessCheckDelegate implements JavaDelegate {
     }
   }
 
-  static boolean flag(DelegateExecution execution, String name) {
+  protected static boolean flag(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
   }
 
-  static String text(DelegateExecution execution, String name) {
+  protected static String text(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     return value == null ? null : value.toString();
   }

@@ -1,4 +1,4 @@
-package org.pilotlifecycle.fivephase.checks;
+package org.pilotlifecycle.lifecycle;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ public record CheckResult(String check, boolean passed, String summary, List<Str
     facts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
   }
 
-  static CheckResult of(String check, String passedSummary, List<String> reasons, Map<String, Object> facts) {
+  public static CheckResult of(String check, String passedSummary, List<String> reasons, Map<String, Object> facts) {
     boolean passed = reasons.isEmpty();
     return new CheckResult(check, passed, passed ? passedSummary : String.join(" ", reasons), reasons, facts);
   }

@@ -1,4 +1,4 @@
-package org.pilotlifecycle.fivephase;
+package org.pilotlifecycle.lifecycle;
 
 import java.time.Instant;
 import java.util.Date;
@@ -6,22 +6,21 @@ import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
-import org.pilotlifecycle.fivephase.FivePhaseProcess.Phase;
 import org.springframework.stereotype.Component;
 
 /**
- * The pending occurrence of a phase's overdue timer. Extending the deadline moves it (the timer
+ * The pending occurrence of a phase's or stage's overdue timer. Extending the deadline moves it (the timer
  * re-arms for the new date); pausing parks it out of reach, resuming moves it to the new date. The
- * phase's own work is never touched.
+ * step's own work is never touched.
  *
  * <p>Parking rather than suspending: activating a suspended job and moving it in one transaction
  * collide on the job's optimistic lock, and a resume must do both at once.
  */
 @Component
-class OverdueTimers {
+public class OverdueTimers {
 
   /** The due date of a parked timer: 9999-12-31. */
-  static final Date PARKED_UNTIL = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
+  public static final Date PARKED_UNTIL = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
 
   private final ManagementService managementService;
 
@@ -30,8 +29,8 @@ class OverdueTimers {
   }
 
   /** @return false when the phase has no pending overdue timer (it has ended meanwhile) */
-  boolean moveTo(DelegateExecution execution, Phase phase, Instant due) {
-    Job job = pending(execution, phase);
+  boolean moveTo(DelegateExecution execution, LifecycleStep step, Instant due) {
+    Job job = pending(execution, step);
     if (job == null) {
       return false;
     }
@@ -41,8 +40,8 @@ class OverdueTimers {
   }
 
   /** While the pilot is on hold no reminder falls due: the timer waits until the pilot is resumed. */
-  boolean park(DelegateExecution execution, Phase phase) {
-    Job job = pending(execution, phase);
+  boolean park(DelegateExecution execution, LifecycleStep step) {
+    Job job = pending(execution, step);
     if (job == null) {
       return false;
     }
@@ -50,14 +49,14 @@ class OverdueTimers {
     return true;
   }
 
-  static boolean isParked(Job job) {
+  public static boolean isParked(Job job) {
     return job.getDuedate() != null && !job.getDuedate().before(PARKED_UNTIL);
   }
 
-  Job pending(DelegateExecution execution, Phase phase) {
+  Job pending(DelegateExecution execution, LifecycleStep step) {
     return managementService.createJobQuery()
         .processInstanceId(execution.getProcessInstanceId())
-        .activityId(phase.overdueTimerId())
+        .activityId(step.overdueTimerId())
         .timers()
         .singleResult();
   }
