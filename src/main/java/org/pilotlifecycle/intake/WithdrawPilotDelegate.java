@@ -5,7 +5,7 @@ import static org.pilotlifecycle.intake.PilotIntakeProcess.Variables.WITHDRAWAL_
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.lifecycle.Reasons;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotAuditTrail;
 import org.pilotlifecycle.pilot.PilotEventRecord;
@@ -21,8 +21,6 @@ import org.springframework.stereotype.Component;
 @Component("withdrawPilotDelegate")
 class WithdrawPilotDelegate implements JavaDelegate {
 
-  static final int MAX_REASON_LENGTH = 2000;
-
   private final PilotRegistry registry;
   private final PilotAuditTrail auditTrail;
 
@@ -33,18 +31,10 @@ class WithdrawPilotDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object reason = execution.getVariable(WITHDRAWAL_REASON);
-    if (!(reason instanceof String text) || text.isBlank()) {
-      throw new FormFieldValidationException(WITHDRAWAL_REASON,
-          "withdrawalReason: a reason is required to withdraw a pilot");
-    }
-    if (text.length() > MAX_REASON_LENGTH) {
-      throw new FormFieldValidationException(WITHDRAWAL_REASON,
-          "withdrawalReason: at most " + MAX_REASON_LENGTH + " characters");
-    }
+    String reason = Reasons.required(execution, WITHDRAWAL_REASON);
     String pilotKey = (String) execution.getVariable(PILOT_KEY);
-    registry.withdraw(pilotKey, text.strip());
+    registry.withdraw(pilotKey, reason);
     auditTrail.record(pilotKey, PilotEventRecord.of(PilotEventType.WITHDRAWN, Pilot.INTAKE)
-        .actor(CurrentUser.of(execution.getProcessEngineServices())).reason(text.strip()));
+        .actor(CurrentUser.of(execution.getProcessEngineServices())).reason(reason));
   }
 }

@@ -65,20 +65,14 @@ final class OverdueDelegates {
       if (!DECISIONS.contains(decision)) {
         throw new FormFieldValidationException(OVERDUE_DECISION, OVERDUE_DECISION + ": choose EXTEND, PAUSE or STOP");
       }
-      Object reason = execution.getVariable(OVERDUE_REASON);
-      if (reason == null || reason.toString().isBlank()) {
-        throw new FormFieldValidationException(OVERDUE_REASON, OVERDUE_REASON + ": a reason is required");
-      }
-      if (reason.toString().length() > RecordGateDecisionDelegate.MAX_REASON) {
-        throw new FormFieldValidationException(OVERDUE_REASON, OVERDUE_REASON + ": at most 2000 characters");
-      }
+      String reason = Reasons.required(execution, OVERDUE_REASON);
       Instant newDue = "EXTEND".equals(decision) ? DueDates.future(execution.getVariable(NEW_DUE_DATE), NEW_DUE_DATE, clock) : null;
       execution.setVariable(OVERDUE_DECISION, decision);
       if ("STOP".equals(decision)) {
-        execution.setVariable(STOP_REASON, reason.toString().strip());
+        execution.setVariable(STOP_REASON, reason);
       }
       auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.OVERDUE_DECISION, phase(execution, steps).name())
-          .actor(actor(execution)).outcome(decision).reason(reason.toString().strip())
+          .actor(actor(execution)).outcome(decision).reason(reason)
           .details(newDue == null ? null : Map.of("newDueAt", newDue.toString())));
     }
   }

@@ -29,7 +29,6 @@ class RecordGateDecisionDelegate implements JavaDelegate {
 
   static final String APPROVE = "APPROVE";
   static final String REJECT = "REJECT";
-  public static final int MAX_REASON = 2000;
 
   private final PilotAuditTrail auditTrail;
   private final LifecycleSteps steps;
@@ -44,16 +43,12 @@ class RecordGateDecisionDelegate implements JavaDelegate {
     String pilotKey = (String) execution.getVariable(PILOT_KEY);
     LifecycleStep phase = steps.get((String) execution.getVariable(CURRENT_STEP));
     String decision = String.valueOf(execution.getVariable(GATE_DECISION)).strip().toUpperCase();
-    Object reasonValue = execution.getVariable(GATE_REASON);
-    String reason = reasonValue == null ? "" : reasonValue.toString().strip();
     if (!APPROVE.equals(decision) && !REJECT.equals(decision)) {
       throw new FormFieldValidationException(GATE_DECISION, GATE_DECISION + ": choose APPROVE or REJECT");
     }
+    String reason = Reasons.optional(execution, GATE_REASON);
     if (REJECT.equals(decision) && reason.isEmpty()) {
       throw new FormFieldValidationException(GATE_REASON, GATE_REASON + ": a reason is required to reject a gate");
-    }
-    if (reason.length() > MAX_REASON) {
-      throw new FormFieldValidationException(GATE_REASON, GATE_REASON + ": at most " + MAX_REASON + " characters");
     }
     String actor = CurrentUser.of(execution.getProcessEngineServices());
     if (actor == null) {

@@ -46,7 +46,8 @@ class ProcessResourceDeployerTest extends IntegrationTestSupport {
     assertThat(latestVersions()).isEqualTo(before);
 
     Path stub = classpath.resolve("bpmn/FourStageScaling.bpmn");
-    Files.writeString(stub, Files.readString(stub).replace("name=\"Scaling finished\"", "name=\"Scaling done\""));
+    // Any change of the bytes counts, as when an analyst saves the diagram again with an edit.
+    Files.writeString(stub, Files.readString(stub) + "\n<!-- edited by an analyst -->\n");
     deployFrom(classpath);
 
     Map<String, Integer> after = latestVersions();

@@ -1,93 +1,22 @@
 package org.pilotlifecycle.fivephase;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.pilotlifecycle.fivephase.FivePhaseProcess.*;
 
-import java.util.List;
-import java.util.Map;
-
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.pilotlifecycle.intake.PilotIntakeProcess;
 import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.pilot.PilotRegistration;
+import org.pilotlifecycle.support.ProcessDriver;
 
-/**
- * Works a pilot through the five phases as the roles do in Tasklist: each task completed by a member of
- * its candidate group through its form, each readiness check run as the job executor would.
- */
-final class FivePhaseDriver {
-
-  private final ProcessEngine engine;
-  private final TaskService tasks;
-  private final FormService forms;
-  private final ManagementService management;
-  private final IdentityService identity;
+/** Works a pilot through the five phases as the roles do in Tasklist. */
+final class FivePhaseDriver extends ProcessDriver {
 
   FivePhaseDriver(ProcessEngine engine) {
-    this.engine = engine;
-    this.tasks = engine.getTaskService();
-    this.forms = engine.getFormService();
-    this.management = engine.getManagementService();
-    this.identity = engine.getIdentityService();
+    super(engine);
   }
 
-  /** Registers the pilot, confirms it, and returns its five-phase process instance. */
   ProcessInstance start(PilotIntakeService intake, PilotRegistration registration) {
-    intake.register(registration);
-    Task confirmation = tasks.createTaskQuery().processInstanceBusinessKey(registration.key())
-        .taskDefinitionKey(PilotIntakeProcess.TASK_CONFIRM_REGISTRATION).singleResult();
-    complete("paul", confirmation, Map.of(PilotIntakeProcess.Variables.REGISTRATION_CONFIRMED, true));
-    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_ID).processInstanceBusinessKey(registration.key()).singleResult();
-    assertThat(instance).as("five-phase instance of " + registration.key()).isNotNull();
-    return instance;
-  }
-
-  Task task(ProcessInstance instance, String taskDefinitionKey) {
-    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey)
-        .singleResult();
-    assertThat(task).as("open task " + taskDefinitionKey).isNotNull();
-    return task;
-  }
-
-  /** Completes the open task as the user, through its form, then runs the checks that follow. */
-  void work(String user, ProcessInstance instance, String taskDefinitionKey, Map<String, Object> form) {
-    complete(user, task(instance, taskDefinitionKey), form);
-    runChecks(instance);
-  }
-
-  void complete(String user, Task task, Map<String, Object> form) {
-    as(user, () -> forms.submitTaskForm(task.getId(), form));
-  }
-
-  void as(String user, Runnable action) {
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(user, groups);
-    try {
-      action.run();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  /** Runs the due asynchronous steps (the readiness checks), not the timers. */
-  void runChecks(ProcessInstance instance) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).messages().executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
-    throw new AssertionError("Asynchronous steps keep coming");
+    return start(intake, registration, PROCESS_ID);
   }
 
   void passPhase1(ProcessInstance instance) {

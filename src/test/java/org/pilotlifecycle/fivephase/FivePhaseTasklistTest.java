@@ -3,22 +3,19 @@ package org.pilotlifecycle.fivephase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pilotlifecycle.fivephase.FivePhaseProcess.*;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.pilot.Framework;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.Registrations;
+import org.pilotlifecycle.support.TasklistUser;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -32,11 +29,13 @@ class FivePhaseTasklistTest extends IntegrationTestSupport {
   @Autowired RuntimeService runtimeService;
 
   private Http http;
+  private TasklistUser tasklist;
   private String key;
 
   @Test
   void aFivePhasePilotReachesProductionThroughTasklistForms() {
     http = http();
+    tasklist = new TasklistUser(http, runtimeService, managementService);
     key = Registrations.newKey("TASKLIST");
     Http.Response registered = http.postJson("/api/pilots", "paul",
         Http.toJson(Registrations.asJson(Registrations.lowRisk(key, Framework.FIVE_PHASE))));
@@ -85,44 +84,7 @@ class FivePhaseTasklistTest extends IntegrationTestSupport {
     assertThat(http.get("/api/pilots/NO-SUCH/history", "olivia").status()).isEqualTo(404);
   }
 
-  /** Finds the task as the user, opens its deployed form, submits it the way Tasklist does, runs checks. */
   private void work(String user, String taskDefinitionKey, String formId, Map<String, Object> values) {
-    JsonNode tasks = http.get("/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey="
-        + URLEncoder.encode(taskDefinitionKey, StandardCharsets.UTF_8), user).json();
-    assertThat(tasks).as(user + " sees " + taskDefinitionKey).hasSize(1);
-    String taskId = tasks.get(0).path("id").asText();
-    JsonNode form = http.get("/engine-rest/task/" + taskId + "/deployed-form", user).json();
-    assertThat(form.path("id").asText()).isEqualTo(formId);
-
-    Http.Response submitted = http.postJson("/engine-rest/task/" + taskId + "/submit-form", user, typed(values));
-
-    assertThat(submitted.status()).as(user + " submits " + taskDefinitionKey + ": " + submitted.body()).isIn(200, 204);
-    runChecks();
-  }
-
-  private void runChecks() {
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
-          .flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId()).messages()
-              .executable().list().stream())
-          .toList();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
-  }
-
-  /** Variables as Tasklist submits them: each value with the type form-js gives it. */
-  private static String typed(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> {
-      Map<String, Object> variable = new LinkedHashMap<>();
-      variable.put("value", value);
-      variable.put("type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer"
-          : value instanceof Number ? "Double" : "String");
-      variables.put(name, variable);
-    });
-    return Http.toJson(Map.of("variables", variables));
+    tasklist.work(user, key, taskDefinitionKey, formId, values);
   }
 }

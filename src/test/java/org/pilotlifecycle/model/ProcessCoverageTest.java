@@ -31,7 +31,8 @@ class ProcessCoverageTest {
           + "intermediateThrowEvent|subProcess|callActivity|task|scriptTask|sendTask|receiveTask|manualTask)\\b[^>]*?\\bid=\"([^\"]+)\"");
 
   @ParameterizedTest(name = "{1} covers at least 95% of {0}")
-  @CsvSource({"FivePhaseOperationalization, org.pilotlifecycle.fivephase.FivePhaseProcessTest"})
+  @CsvSource({"FivePhaseOperationalization, org.pilotlifecycle.fivephase.FivePhaseProcessTest",
+      "FourStageScaling, org.pilotlifecycle.fourstage.FourStageProcessTest"})
   void theStoryTestCoversTheProcess(String processKey, String testClass) throws IOException {
     Path report = REPORTS.resolve(testClass).resolve("report.json");
     assertThat(report).as("coverage report of " + testClass + " (run the whole suite)").exists();

@@ -1,0 +1,60 @@
+package org.pilotlifecycle.fourstage;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.fourstage.FourStageProcess.Dimension;
+
+/** The five dimension scores of a gap assessment, read and checked on the server (whole numbers 0-5). */
+record GapScores(Map<Dimension, Integer> scores) {
+
+  static GapScores read(VariableScope scope) {
+    Map<Dimension, Integer> scores = new EnumMap<>(Dimension.class);
+    List<String> bad = new ArrayList<>();
+    for (Dimension dimension : Dimension.values()) {
+      Integer score = wholeNumber(scope.getVariable(dimension.scoreVariable()));
+      if (score == null || score < 0 || score > 5) {
+        bad.add(dimension.scoreVariable());
+      } else {
+        scores.put(dimension, score);
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw new FormFieldValidationException(bad.get(0),
+          String.join(", ", bad) + ": each dimension needs a score, a whole number from 0 to 5");
+    }
+    return new GapScores(scores);
+  }
+
+  boolean passes(Dimension dimension, int passScore) {
+    return scores.get(dimension) >= passScore;
+  }
+
+  long passing(int passScore) {
+    return scores.values().stream().filter(score -> score >= passScore).count();
+  }
+
+  Map<String, Object> asFacts(int passScore) {
+    Map<String, Object> facts = new java.util.LinkedHashMap<>();
+    scores.forEach((dimension, score) -> facts.put(dimension.name(), score));
+    facts.put("passScore", passScore);
+    facts.put("passing", passing(passScore));
+    return facts;
+  }
+
+  private static Integer wholeNumber(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(value.toString().strip()).intValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
+  }
+}
