@@ -23,6 +23,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.Date;
+import org.pilotlifecycle.support.ProcessDriver;
 import org.pilotlifecycle.pilot.Framework;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistration;
@@ -88,6 +93,33 @@ class PilotIntakeProcessTest extends IntegrationTestSupport {
     ProcessInstance called = calledProcessInstance(processInstanceQuery()
         .processDefinitionKey(FOUR_STAGE_PROCESS_ID), intakeInstance);
     assertThat(called.getBusinessKey()).isEqualTo(key);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Framework.class)
+  void theIntakeFinishesWhenThePilotsFrameworkEnds(Framework framework) {
+    ClockUtil.setCurrentTime(new Date());
+    try {
+      String key = Registrations.newKey("END");
+      ProcessDriver driver = new ProcessDriver(engine);
+      String frameworkProcess = framework == Framework.FIVE_PHASE ? FIVE_PHASE_PROCESS_ID : FOUR_STAGE_PROCESS_ID;
+      ProcessInstance frameworkInstance = driver.start(intake, Registrations.lowRisk(key, framework), frameworkProcess);
+      ProcessInstance intakeInstance = processInstanceQuery().processDefinitionKey(PROCESS_ID)
+          .processInstanceBusinessKey(key).singleResult();
+      String timer = framework == Framework.FIVE_PHASE ? "Timer_Phase1Overdue" : "Timer_Stage1Overdue";
+      String decision = framework == Framework.FIVE_PHASE ? "Task_DecideOnOverduePhase" : "Task_DecideOnOverdueStage";
+
+      driver.moveClockBy(java.time.Duration.ofDays(60));
+      driver.fireDueTimers(frameworkInstance, timer);
+      driver.work("sam", frameworkInstance, decision, Map.of("overdueDecision", "STOP", "overdueReason", "No sponsor"));
+
+      assertThat(frameworkInstance).isEnded();
+      assertThat(intakeInstance).hasPassed(framework == Framework.FIVE_PHASE ? CALL_FIVE_PHASE : CALL_FOUR_STAGE,
+          END_LIFECYCLE_FINISHED).isEnded();
+      assertThat(registry.get(key).getStatus()).isEqualTo(PilotStatus.STOPPED);
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   @Test

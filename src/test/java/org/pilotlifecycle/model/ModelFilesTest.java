@@ -90,6 +90,33 @@ class ModelFilesTest {
     }
   }
 
+  /**
+   * The README's pictures are rendered from the diagrams ({@code docs/render}); each records the hash of
+   * the diagram it shows, so a diagram changed without rendering its picture again fails here.
+   */
+  @Test
+  void everyDiagramHasAnUpToDatePicture() throws Exception {
+    java.util.regex.Pattern source = java.util.regex.Pattern.compile(
+        "<!-- source: (bpmn/\\S+\\.bpmn) sha256:([0-9a-f]{64}) -->");
+    for (Path diagram : files(BPMN, ".bpmn")) {
+      String name = diagram.getFileName().toString().replaceFirst("\\.bpmn$", "");
+      Path picture = Path.of("docs", "processes", name + ".svg");
+      assertThat(picture).as("picture of " + diagram + ": run `npm ci --prefix docs/render && node docs/render/render.mjs`")
+          .exists();
+      String head;
+      try (var lines = Files.lines(picture)) {
+        head = String.join("\n", lines.limit(3).toList());
+      }
+      java.util.regex.Matcher matcher = source.matcher(head);
+      assertThat(matcher.find()).as(picture + " names its source diagram").isTrue();
+      assertThat(matcher.group(1)).isEqualTo("bpmn/" + diagram.getFileName());
+      String hash = java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(diagram)));
+      assertThat(matcher.group(2)).as(picture + " shows an older " + diagram
+          + ": run `npm ci --prefix docs/render && node docs/render/render.mjs`").isEqualTo(hash);
+    }
+  }
+
   static List<Path> files(Path folder, String extension) throws IOException {
     try (Stream<Path> paths = Files.walk(folder)) {
       return paths.filter(p -> p.toString().endsWith(extension)).sorted().toList();

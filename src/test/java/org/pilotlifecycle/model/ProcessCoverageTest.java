@@ -17,23 +17,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Each framework process's story test covers at least 95% of the process's flow nodes and sequence
- * flows. Reads the reports the coverage library wrote while the suite ran, so it runs last.
+ * Each process's story test covers its flow nodes and sequence flows: at least 95% for the framework
+ * processes, 90% for the intake. Reads the reports the coverage library wrote while the suite ran, so it runs last.
  */
 @Order(Integer.MAX_VALUE)
 class ProcessCoverageTest {
 
-  static final double MINIMUM = 0.95;
   static final Path REPORTS = Path.of("target", "process-test-coverage");
   private static final Pattern ELEMENT = Pattern.compile(
       "<bpmn:(sequenceFlow|startEvent|endEvent|userTask|serviceTask|businessRuleTask|exclusiveGateway|"
           + "parallelGateway|inclusiveGateway|eventBasedGateway|boundaryEvent|intermediateCatchEvent|"
           + "intermediateThrowEvent|subProcess|callActivity|task|scriptTask|sendTask|receiveTask|manualTask)\\b[^>]*?\\bid=\"([^\"]+)\"");
 
-  @ParameterizedTest(name = "{1} covers at least 95% of {0}")
-  @CsvSource({"FivePhaseOperationalization, org.pilotlifecycle.fivephase.FivePhaseProcessTest",
-      "FourStageScaling, org.pilotlifecycle.fourstage.FourStageProcessTest"})
-  void theStoryTestCoversTheProcess(String processKey, String testClass) throws IOException {
+  @ParameterizedTest(name = "{1} covers at least {2} of {0}")
+  @CsvSource({"FivePhaseOperationalization, org.pilotlifecycle.fivephase.FivePhaseProcessTest, 0.95",
+      "FourStageScaling, org.pilotlifecycle.fourstage.FourStageProcessTest, 0.95",
+      "PilotIntake, org.pilotlifecycle.intake.PilotIntakeProcessTest, 0.90"})
+  void theStoryTestCoversTheProcess(String processKey, String testClass, double minimum) throws IOException {
     Path report = REPORTS.resolve(testClass).resolve("report.json");
     assertThat(report).as("coverage report of " + testClass + " (run the whole suite)").exists();
     JsonNode json = new ObjectMapper().readTree(report.toFile());
@@ -65,6 +65,6 @@ class ProcessCoverageTest {
     double coverage = (double) covered.size() / elements.size();
     System.out.printf("Process coverage of %s by %s: %d of %d flow nodes and sequence flows (%.1f%%)%n",
         processKey, testClass, covered.size(), elements.size(), coverage * 100);
-    assertThat(coverage).as("coverage of %s; not covered: %s", processKey, missing).isGreaterThanOrEqualTo(MINIMUM);
+    assertThat(coverage).as("coverage of %s; not covered: %s", processKey, missing).isGreaterThanOrEqualTo(minimum);
   }
 }

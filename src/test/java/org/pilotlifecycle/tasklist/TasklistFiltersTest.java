@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.TaskService;
@@ -12,6 +13,7 @@ import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.pilot.Framework;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
+import org.pilotlifecycle.support.ProcessDriver;
 import org.pilotlifecycle.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TasklistFiltersTest extends IntegrationTestSupport {
 
   @Autowired PilotIntakeService intake;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired TaskService taskService;
 
   private String filterId(Http http, String user, String name) {
@@ -53,6 +56,37 @@ class TasklistFiltersTest extends IntegrationTestSupport {
     assertThat(http.postJson("/engine-rest/task/" + confirmation + "/claim", "paul", "{\"userId\":\"paul\"}").status())
         .isEqualTo(204);
     assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_TASKS)).contains(confirmation);
+  }
+
+  @Test
+  void gateSignOffsAndOverdueTasksAreListedForTheRolesTheyWaitFor() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date());
+    try {
+      String key = Registrations.newKey("GATES");
+      ProcessDriver driver = new ProcessDriver(engine);
+      var instance = driver.start(intake, Registrations.lowRisk(key, Framework.FIVE_PHASE),
+          org.pilotlifecycle.fivephase.FivePhaseProcess.PROCESS_ID);
+      String define = driver.task(instance, org.pilotlifecycle.fivephase.FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC).getId();
+      Map<String, Object> metric = new java.util.HashMap<>(Map.of("kpiCategory", "COST", "kpiName", "Cost per claim",
+          "kpiUnit", "USD", "kpiBaseline", 40, "kpiTarget", 25, "measurementMethod", "Finance report",
+          "annualValue", 900000, "lineManager", "lena"));
+      driver.work("paul", instance, org.pilotlifecycle.fivephase.FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC, metric);
+      String gate = driver.task(instance, org.pilotlifecycle.fivephase.FivePhaseProcess.TASK_SIGN_OFF_SUCCESS_METRIC).getId();
+      Http http = http();
+
+      assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.MY_SIGN_OFFS)).contains(gate).doesNotContain(define);
+      assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_SIGN_OFFS)).doesNotContain(gate);
+      assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.ALL_OPEN_GATES)).contains(gate);
+      assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.OVERDUE)).doesNotContain(gate);
+
+      driver.moveClockBy(java.time.Duration.ofDays(22));
+      assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.OVERDUE)).contains(gate);
+      assertThat(taskIds(http, "paul", TasklistFilterBootstrap.OVERDUE)).doesNotContain(gate);
+      assertThat(taskService.createTaskQuery().taskId(gate).singleResult().getDueDate()).as("due date from the phase")
+          .isNotNull();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
   }
 
   @Test

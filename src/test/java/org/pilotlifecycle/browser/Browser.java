@@ -1,0 +1,102 @@
+package org.pilotlifecycle.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven through its chromedriver, as a user meets the webapps. Screenshots go
+ * to {@code target/browser-screenshots}. Without Chromium the browser tests are skipped, except in CI
+ * ({@code CI=true}) or with {@code -Dbrowser.required=true}, where they fail.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+  static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+  final WebDriver driver;
+  final WebDriverWait wait;
+  private final String base;
+
+  private Browser(WebDriver driver, String base) {
+    this.driver = driver;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    this.base = base;
+  }
+
+  static Browser open(int port) {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      String reason = "No Chromium at " + CHROMIUM + " or chromedriver at " + CHROMEDRIVER
+          + " (Debian packages chromium and chromium-driver; .ci/run installs them)";
+      if ("true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("browser.required")) {
+        Assertions.fail(reason);
+      }
+      Assumptions.abort(reason);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1600");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+  }
+
+  void go(String path) {
+    driver.get(base + path);
+  }
+
+  /** Logs in on the webapp's own login page. */
+  void logIn(String app, String user) {
+    go("/camunda/app/" + app + "/default/");
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
+    username.sendKeys(user);
+    driver.findElement(By.cssSelector("input[placeholder=Password]")).sendKeys("demo");
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
+  }
+
+  WebElement waitForText(String text) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[not(self::script) and contains(normalize-space(.), \"" + text + "\") and not(*[contains(normalize-space(.), \"" + text + "\")])]")));
+  }
+
+  /** Scrolls the element to the middle of the window, clear of headers and notifications. */
+  WebElement scrollTo(WebElement element) {
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    return element;
+  }
+
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      File shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot write screenshot " + name, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
