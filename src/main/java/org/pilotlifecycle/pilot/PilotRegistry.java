@@ -120,6 +120,18 @@ public class PilotRegistry {
         .toList();
   }
 
+  /** Active pilots whose current phase or stage was due before the moment (index ix_pilot_status_step_due). */
+  @Transactional(readOnly = true)
+  public List<Pilot> overdueAt(Instant moment) {
+    return pilots.findByStatusAndStepDueAtBefore(PilotStatus.ACTIVE, moment);
+  }
+
+  @Transactional(readOnly = true)
+  public java.util.Map<String, Pilot> byKeys(java.util.Collection<String> keys) {
+    return keys.isEmpty() ? java.util.Map.of() : pilots.findByKeyIn(keys).stream()
+        .collect(java.util.stream.Collectors.toMap(Pilot::getKey, pilot -> pilot));
+  }
+
   /** The pilot's own allowed duration for a phase or stage, when it was set at registration. */
   @Transactional(readOnly = true)
   public java.util.Optional<Duration> durationOverride(String key, String step) {

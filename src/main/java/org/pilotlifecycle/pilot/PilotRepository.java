@@ -15,6 +15,10 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
 
   java.util.List<Pilot> findByInProductionAtIsNotNullAndKeyNotOrderByInProductionAtAsc(String key);
 
+  java.util.List<Pilot> findByStatusAndStepDueAtBefore(PilotStatus status, java.time.Instant moment);
+
+  java.util.List<Pilot> findByKeyIn(java.util.Collection<String> keys);
+
   @Query("""
       select p from Pilot p
       where (:status is null or p.status = :status)
