@@ -1,5 +1,7 @@
 package org.pilotlifecycle.pilot;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Page;
@@ -36,6 +38,12 @@ class PilotController {
     Page<Pilot> pilots = registry.list(status, framework,
         PageRequest.of(page, size, Sort.by(Sort.Order.desc("registeredAt"), Sort.Order.asc("key"))));
     return PageView.of(pilots.map(PilotView::of));
+  }
+
+  @GetMapping("/counts")
+  @Operation(summary = "Pilots per framework, phase or stage, and status")
+  List<StepCount> counts() {
+    return registry.countByStep();
   }
 
   @GetMapping("/{key}")

@@ -120,6 +120,12 @@ public class PilotRegistry {
         .toList();
   }
 
+  /** Pilots per framework, phase or stage and status. */
+  @Transactional(readOnly = true)
+  public List<StepCount> countByStep() {
+    return pilots.countByStep();
+  }
+
   /** Active pilots whose current phase or stage was due before the moment (index ix_pilot_status_step_due). */
   @Transactional(readOnly = true)
   public List<Pilot> overdueAt(Instant moment) {

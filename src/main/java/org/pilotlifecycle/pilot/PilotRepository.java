@@ -20,6 +20,13 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
   java.util.List<Pilot> findByKeyIn(java.util.Collection<String> keys);
 
   @Query("""
+      select new org.pilotlifecycle.pilot.StepCount(p.framework, p.currentStep, p.status, count(p))
+      from Pilot p group by p.framework, p.currentStep, p.status
+      order by p.framework, p.currentStep, p.status
+      """)
+  java.util.List<StepCount> countByStep();
+
+  @Query("""
       select p from Pilot p
       where (:status is null or p.status = :status)
         and (:framework is null or p.framework = :framework)

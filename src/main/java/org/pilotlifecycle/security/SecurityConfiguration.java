@@ -22,7 +22,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The application's edge. {@code /api/**} and {@code /engine-rest/**} take HTTP Basic credentials of
- * Camunda users, statelessly; the engine then checks its own authorizations for the user. The
+ * Camunda users, statelessly (reads also with a webapp login, for the webapps' plugins); the engine
+ * then checks its own authorizations for the user. The
  * webapps under {@code /camunda/**} keep their own session login and CSRF protection; the Admin
  * webapp's first-user set-up is closed for good.
  */
@@ -56,10 +57,14 @@ class SecurityConfiguration {
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless; and a read with the webapps' login must never rotate their session id under them.
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // Stateless Basic authentication: no cookie to forge a request with.
         .csrf(AbstractHttpConfigurer::disable)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+        .addFilterBefore(new WebappSessionAuthenticationFilter(),
+            org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .build();
   }
 

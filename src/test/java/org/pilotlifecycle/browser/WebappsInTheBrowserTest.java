@@ -115,26 +115,46 @@ class WebappsInTheBrowserTest extends IntegrationTestSupport {
     browser.scrollTo(field).click();
     field.sendKeys(text, Keys.TAB);
     // form-js applies input after a short debounce: the value must still be there once it has.
-    browser.wait.until(driver -> text.equals(field.getAttribute("value"))
+    browser.wait.until(driver -> text.equals(field.getDomProperty("value"))
         && text.equals(browser.driver.findElement(
-            By.xpath("//label[normalize-space(text())=\"" + label + "\"]/following::" + tag + "[1]")).getAttribute("value")));
+            By.xpath("//label[normalize-space(text())=\"" + label + "\"]/following::" + tag + "[1]")).getDomProperty("value")));
     return field;
   }
 
   @Test
-  void theAdministratorSeesTheProcessesWithRunningInstancesInCockpit() {
-    intake.register(Registrations.lowRisk(Registrations.newKey("COCKPIT"), Framework.FOUR_STAGE));
+  void theAdministratorSeesTheProcessesAndTheStuckPilotsInCockpit() {
+    String key = Registrations.newKey("COCKPIT");
+    intake.register(Registrations.lowRisk(key, Framework.FOUR_STAGE));
+    ProcessDriver driver = new ProcessDriver(processEngine);
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date());
+    try {
+      driver.start(intake, Registrations.lowRisk(Registrations.newKey("STUCK"), Framework.FIVE_PHASE),
+          FivePhaseProcess.PROCESS_ID);
+      try (Browser browser = Browser.open(port)) {
+        browser.logIn("cockpit", "admin");
+        browser.waitForText("Stuck pilots");
+        // A month later the new pilot's first phase is overdue.
+        driver.moveClockBy(java.time.Duration.ofDays(30));
+        browser.driver.navigate().refresh();
+        browser.waitForText("Phase or stage overdue");
+        browser.waitForText("Pilots per phase or stage");
+        browser.waitForText("Five-phase: outcome definition");
+        assertThat(browser.driver.findElements(By.cssSelector("table.pilot-lifecycle-stuck a[href*='#/process-instance/']")))
+            .isNotEmpty();
+        browser.screenshot("cockpit-dashboard-stuck-pilots");
 
-    try (Browser browser = Browser.open(port)) {
-      browser.logIn("cockpit", "admin");
-      browser.go("/camunda/app/cockpit/default/#/processes");
-      browser.waitForText("process definitions deployed");
-      for (String key : new String[] {"PilotIntake", "FivePhaseOperationalization", "FourStageScaling"}) {
-        browser.waitForText(key);
+        browser.go("/camunda/app/cockpit/default/#/processes");
+        browser.waitForText("process definitions deployed");
+        for (String process : new String[] {"PilotIntake", "FivePhaseOperationalization", "FourStageScaling"}) {
+          browser.waitForText(process);
+        }
+        WebElement intakeRow = browser.driver.findElement(By.xpath("//tr[.//a[normalize-space(.)='PilotIntake']]"));
+        assertThat(intakeRow.getText()).as("running instances of the intake").doesNotContain(" 0 PilotIntake");
+        browser.screenshot("cockpit-processes");
       }
-      WebElement intakeRow = browser.driver.findElement(By.xpath("//tr[.//a[normalize-space(.)='PilotIntake']]"));
-      assertThat(intakeRow.getText()).as("running instances of the intake").doesNotContain(" 0 PilotIntake");
-      browser.screenshot("cockpit-processes");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
   }
+
 }

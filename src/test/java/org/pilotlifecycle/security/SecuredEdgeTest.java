@@ -122,6 +122,38 @@ class SecuredEdgeTest extends IntegrationTestSupport {
   }
 
   @Test
+  void theWebappsLoginReadsTheApiButNeverWritesItNorRotatesTheirSession() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port;
+    browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/cockpit/default/")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    String csrf = cookie(cookies, "XSRF-TOKEN");
+    var login = browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/cockpit"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=demo")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+    String session = cookie(cookies, "JSESSIONID");
+
+    var read = browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/api/pilots/stuck")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("Set-Cookie")).as("the webapp session is left alone").isEmpty();
+    assertThat(cookie(cookies, "JSESSIONID")).isEqualTo(session);
+
+    var write = browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/api/pilots"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(write.statusCode()).as("a cookie alone never changes anything").isEqualTo(401);
+  }
+
+  private static String cookie(java.net.CookieManager cookies, String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+  }
+
+  @Test
   void swaggerUiIsServed() {
     assertThat(http.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
   }
