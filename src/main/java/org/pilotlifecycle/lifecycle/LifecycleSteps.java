@@ -20,6 +20,11 @@ public class LifecycleSteps {
     }));
   }
 
+  /** Every step, five-phase first, in order. */
+  public java.util.Collection<LifecycleStep> all() {
+    return java.util.Collections.unmodifiableCollection(byName.values());
+  }
+
   public LifecycleStep get(String name) {
     LifecycleStep step = byName.get(name);
     if (step == null) {

@@ -32,10 +32,13 @@ class RecordGateDecisionDelegate implements JavaDelegate {
 
   private final PilotAuditTrail auditTrail;
   private final LifecycleSteps steps;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
 
-  RecordGateDecisionDelegate(PilotAuditTrail auditTrail, LifecycleSteps steps) {
+  RecordGateDecisionDelegate(PilotAuditTrail auditTrail, LifecycleSteps steps,
+      io.micrometer.core.instrument.MeterRegistry meters) {
     this.auditTrail = auditTrail;
     this.steps = steps;
+    this.meters = meters;
   }
 
   @Override
@@ -66,6 +69,8 @@ class RecordGateDecisionDelegate implements JavaDelegate {
         .name(phase.kind() + " " + phase.number() + " gate").actor(actor).outcome(approved ? "APPROVED" : "REJECTED")
         .reason(reason.isEmpty() ? null : reason)
         .details(StepLifecycle.snapshot(execution.getVariables())));
+    meters.counter("pilot.gate.decisions", "step", phase.name(), "outcome", approved ? "APPROVED" : "REJECTED")
+        .increment();
     execution.setVariable(GATE_APPROVED, approved);
     execution.removeVariable(GATE_DECISION);
     execution.removeVariable(GATE_REASON);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.mockito.Mockito;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({ProcessEngineCoverageConfiguration.class, ProcessCoverageThresholds.class})
+// Spring Boot tests switch metrics export off unless asked: the Prometheus endpoint is part of the product.
+@AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTestSupport {
 
   @LocalServerPort
