@@ -48,6 +48,13 @@ public class PilotAuditTrail {
         .stream().map(PilotEvent::getActor).filter(actor -> actor != null).distinct().toList();
   }
 
+  /** The events of the pilots of the given types, per pilot in the order they happened. */
+  @Transactional(readOnly = true)
+  public List<PilotEvent> events(java.util.Collection<Long> pilotIds, java.util.Collection<PilotEventType> types) {
+    return pilotIds.isEmpty() ? List.of()
+        : events.findByPilotIdInAndTypeInOrderByPilotIdAscOccurredAtAscIdAsc(pilotIds, types);
+  }
+
   @Transactional(readOnly = true)
   public List<PilotEvent> latestChecks(Pilot pilot) {
     return events.latestChecks(pilot.getId());

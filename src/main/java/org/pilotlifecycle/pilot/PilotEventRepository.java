@@ -25,4 +25,7 @@ interface PilotEventRepository extends JpaRepository<PilotEvent, Long> {
   List<PilotEvent> latestChecks(Long pilotId);
 
   Optional<PilotEvent> findFirstByPilotIdAndTypeOrderByIdDesc(Long pilotId, PilotEventType type);
+
+  List<PilotEvent> findByPilotIdInAndTypeInOrderByPilotIdAscOccurredAtAscIdAsc(java.util.Collection<Long> pilotIds,
+      java.util.Collection<PilotEventType> types);
 }

@@ -120,6 +120,12 @@ public class PilotRegistry {
         .toList();
   }
 
+  /** Every pilot, or those of one business unit, oldest first. */
+  @Transactional(readOnly = true)
+  public List<Pilot> portfolio(String businessUnit) {
+    return pilots.findForPortfolio(businessUnit == null || businessUnit.isBlank() ? null : businessUnit);
+  }
+
   /** Pilots per framework, phase or stage and status. */
   @Transactional(readOnly = true)
   public List<StepCount> countByStep() {

@@ -19,6 +19,9 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
 
   java.util.List<Pilot> findByKeyIn(java.util.Collection<String> keys);
 
+  @Query("select p from Pilot p where (:businessUnit is null or p.businessUnit = :businessUnit) order by p.registeredAt, p.key")
+  java.util.List<Pilot> findForPortfolio(String businessUnit);
+
   @Query("""
       select new org.pilotlifecycle.pilot.StepCount(p.framework, p.currentStep, p.status, count(p))
       from Pilot p group by p.framework, p.currentStep, p.status
