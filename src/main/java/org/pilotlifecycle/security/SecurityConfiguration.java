@@ -51,7 +51,8 @@ class SecurityConfiguration {
     return http
         .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path(HttpMethod.POST, "/api/pilots")).hasAnyAuthority(AI_PRODUCT_OWNER, ADMIN)
+            .requestMatchers(path(HttpMethod.POST, "/api/pilots"), path(HttpMethod.POST, "/api/pilots/import"))
+            .hasAnyAuthority(AI_PRODUCT_OWNER, ADMIN)
             .requestMatchers(path("/api/**")).hasAnyAuthority(ALL_GROUPS)
             // The engine checks each engine-rest call against the user's Camunda authorizations.
             .anyRequest().authenticated())

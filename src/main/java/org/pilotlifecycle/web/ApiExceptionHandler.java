@@ -41,6 +41,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "The registration has " + e.getProblems().size() + " invalid field(s)."), e.getProblems());
   }
 
+  @ExceptionHandler(org.pilotlifecycle.csv.CsvImportRejectedException.class)
+  ProblemDetail csvRejected(org.pilotlifecycle.csv.CsvImportRejectedException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Import rejected", e.getMessage());
+    problem.setProperty("errors", e.getProblems().stream()
+        .map(p -> Map.of("row", p.row(), "column", p.column(), "problem", p.problem()))
+        .toList());
+    return problem;
+  }
+
   @ExceptionHandler(DuplicatePilotException.class)
   ProblemDetail duplicate(DuplicatePilotException e) {
     return problem(HttpStatus.CONFLICT, "Pilot already registered", e.getMessage());
