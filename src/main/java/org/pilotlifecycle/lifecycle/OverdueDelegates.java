@@ -111,12 +111,14 @@ final class OverdueDelegates {
 
   @Component("putPilotOnHoldDelegate")
   static class PutPilotOnHoldDelegate implements JavaDelegate {
+    private final org.pilotlifecycle.notification.Notifications notifications;
     private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
     private final OverdueTimers timers;
 
-    PutPilotOnHoldDelegate(LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers) {
+    PutPilotOnHoldDelegate(org.pilotlifecycle.notification.Notifications notifications, LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers) {
+      this.notifications = notifications;
       this.steps = steps;
       this.registry = registry;
       this.auditTrail = auditTrail;
@@ -127,6 +129,7 @@ final class OverdueDelegates {
     public void execute(DelegateExecution execution) {
       String reason = (String) execution.getVariable(OVERDUE_REASON);
       registry.putOnHold(pilotKey(execution), reason);
+      notifications.statusChanged(pilotKey(execution), "is on hold", reason);
       // No reminders while on hold; the phase's work stays as it is.
       timers.park(execution, phase(execution, steps));
       auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.PUT_ON_HOLD, phase(execution, steps).name())
@@ -169,11 +172,13 @@ final class OverdueDelegates {
 
   @Component("stopPilotDelegate")
   static class StopPilotDelegate implements JavaDelegate {
+    private final org.pilotlifecycle.notification.Notifications notifications;
     private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
 
-    StopPilotDelegate(LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail) {
+    StopPilotDelegate(org.pilotlifecycle.notification.Notifications notifications, LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail) {
+      this.notifications = notifications;
       this.steps = steps;
       this.registry = registry;
       this.auditTrail = auditTrail;
@@ -183,6 +188,7 @@ final class OverdueDelegates {
     public void execute(DelegateExecution execution) {
       String reason = (String) execution.getVariable(STOP_REASON);
       registry.stop(pilotKey(execution), reason);
+      notifications.statusChanged(pilotKey(execution), "is stopped", reason);
       auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.STOPPED, phase(execution, steps).name())
           .actor(actor(execution)).reason(reason));
     }
@@ -190,10 +196,12 @@ final class OverdueDelegates {
 
   @Component("markPilotInProductionDelegate")
   static class MarkPilotInProductionDelegate implements JavaDelegate {
+    private final org.pilotlifecycle.notification.Notifications notifications;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
 
-    MarkPilotInProductionDelegate(PilotRegistry registry, PilotAuditTrail auditTrail) {
+    MarkPilotInProductionDelegate(org.pilotlifecycle.notification.Notifications notifications, PilotRegistry registry, PilotAuditTrail auditTrail) {
+      this.notifications = notifications;
       this.registry = registry;
       this.auditTrail = auditTrail;
     }
@@ -201,6 +209,7 @@ final class OverdueDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       Pilot pilot = registry.markInProduction(pilotKey(execution));
+      notifications.statusChanged(pilot.getKey(), "is in production", null);
       auditTrail.record(pilot.getKey(), PilotEventRecord.of(PilotEventType.IN_PRODUCTION, "IN_PRODUCTION")
           .details(Map.of("inProductionAt", pilot.getInProductionAt().toString(),
               "timeToProductionDays", pilot.timeToProduction().toHours() / 24.0)));

@@ -39,12 +39,15 @@ public class StepLifecycle {
   private final StepSchedule schedule;
   private final PilotRegistry registry;
   private final PilotAuditTrail auditTrail;
+  private final org.pilotlifecycle.notification.Notifications notifications;
 
-  StepLifecycle(LifecycleSteps steps, StepSchedule schedule, PilotRegistry registry, PilotAuditTrail auditTrail) {
+  StepLifecycle(LifecycleSteps steps, StepSchedule schedule, PilotRegistry registry, PilotAuditTrail auditTrail,
+      org.pilotlifecycle.notification.Notifications notifications) {
     this.steps = steps;
     this.schedule = schedule;
     this.registry = registry;
     this.auditTrail = auditTrail;
+    this.notifications = notifications;
   }
 
   public void started(DelegateExecution execution, String stepName) {
@@ -82,6 +85,7 @@ public class StepLifecycle {
   }
 
   public void overdue(DelegateTask task) {
+    notifications.escalated(task);
     auditTrail.record((String) task.getVariable(PILOT_KEY),
         PilotEventRecord.of(PilotEventType.STEP_OVERDUE, (String) task.getVariable(CURRENT_STEP))
             .details(Map.of("dueAt", String.valueOf(task.getVariable(STEP_DUE_DATE)))));

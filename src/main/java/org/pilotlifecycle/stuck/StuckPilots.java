@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -26,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.pilotlifecycle.pilot.PageView;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
+import org.pilotlifecycle.system.SystemQueries;
 import org.pilotlifecycle.tasklist.TasklistFilterBootstrap;
 import org.springframework.stereotype.Service;
 
@@ -161,14 +161,6 @@ public class StuckPilots {
 
   /** Engine queries for the whole portfolio, not limited to the tasks the caller's groups may read. */
   private <T> T asPortfolioView(Supplier<T> query) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return query.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return SystemQueries.asSystem(identityService, query);
   }
 }

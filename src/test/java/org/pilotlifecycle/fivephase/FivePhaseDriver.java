@@ -9,17 +9,17 @@ import org.pilotlifecycle.pilot.PilotRegistration;
 import org.pilotlifecycle.support.ProcessDriver;
 
 /** Works a pilot through the five phases as the roles do in Tasklist. */
-final class FivePhaseDriver extends ProcessDriver {
+public final class FivePhaseDriver extends ProcessDriver {
 
-  FivePhaseDriver(ProcessEngine engine) {
+  public FivePhaseDriver(ProcessEngine engine) {
     super(engine);
   }
 
-  ProcessInstance start(PilotIntakeService intake, PilotRegistration registration) {
+  public ProcessInstance start(PilotIntakeService intake, PilotRegistration registration) {
     return start(intake, registration, PROCESS_ID);
   }
 
-  void passPhase1(ProcessInstance instance) {
+  public void passPhase1(ProcessInstance instance) {
     work("paul", instance, TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
     work("olivia", instance, TASK_SIGN_OFF_SUCCESS_METRIC, FivePhaseForms.approve());
   }
@@ -59,7 +59,7 @@ final class FivePhaseDriver extends ProcessDriver {
     work("sam", instance, TASK_APPROVE_PRODUCTION, FivePhaseForms.approve());
   }
 
-  void passAll(ProcessInstance instance) {
+  public void passAll(ProcessInstance instance) {
     passPhase1(instance);
     passPhase2(instance);
     passPhase3(instance);

@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Valid submissions of each five-phase form, as Tasklist sends them; tests change one value to fail a check. */
-final class FivePhaseForms {
+public final class FivePhaseForms {
 
   private FivePhaseForms() {
   }
 
-  static Map<String, Object> successMetric() {
+  public static Map<String, Object> successMetric() {
     Map<String, Object> form = new HashMap<>();
     form.put(KPI_CATEGORY, "PRODUCTIVITY");
     form.put(KPI_NAME, "Claims processing time");
