@@ -35,6 +35,16 @@ class SecurityConfiguration {
   private static final String[] ALL_GROUPS =
       Stream.concat(Roles.WORKING_GROUPS.stream(), Stream.of(ADMIN)).toArray(String[]::new);
 
+  /** After Spring Security, so that it sees who is calling; see {@link QueryExpressionGuard}. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard(
+      ProblemResponses problems) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new QueryExpressionGuard(problems));
+    registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    registration.addUrlPatterns("/*");
+    return registration;
+  }
+
   /** Matches the path below the context path, whichever servlet (MVC, Jersey, webapps) serves it. */
   private static RequestMatcher path(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);

@@ -1,0 +1,140 @@
+package org.pilotlifecycle.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.pilotlifecycle.intake.PilotIntakeService;
+import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.support.Http;
+import org.pilotlifecycle.support.IntegrationTestSupport;
+import org.pilotlifecycle.support.Registrations;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The engine's edges, hardened: expression-bearing queries and filters only for administrators,
+ * no Java-serialized variables, bounded request bodies, no internals in error bodies.
+ */
+class HardenedEdgesTest extends IntegrationTestSupport {
+
+  @Autowired PilotIntakeService intake;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+
+  private static final List<String> EXPRESSION_QUERIES = List.of(
+      "{\"assigneeExpression\":\"${currentUser()}\"}",
+      "{\"orQueries\":[{\"candidateGroupsExpression\":\"${currentUserGroups()}\"}]}",
+      "{\"orQueries\":[{\"orQueries\":[{\"assigneeExpression\":\"#{execution}\"}]}]}",
+      "{\"assigneeExpression\":\"\\u0024{identityService.createUserQuery()}\"}",
+      "{\"dueBeforeExpression\":\"$ {now()}\"}");
+
+  @Test
+  void expressionBearingTaskQueriesAreRefusedForEveryoneButAdministrators() {
+    Http http = http();
+    int sent = 0;
+    int refused = 0;
+    for (String query : EXPRESSION_QUERIES) {
+      for (String path : List.of("/engine-rest/task", "/engine-rest/task/count")) {
+        sent++;
+        Http.Response response = http.postJson(path, "paul", query);
+        if (response.status() == 403) {
+          refused++;
+        }
+        assertThat(response.status()).as(path + " " + query).isEqualTo(403);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+      }
+    }
+    assertThat(http.get("/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D", "paul").status()).isEqualTo(403);
+    // Administrators pass the edge; the engine then applies its own rule on expressions in ad-hoc queries.
+    assertThat(http.postJson("/engine-rest/task", "admin", EXPRESSION_QUERIES.get(0)).status()).isNotEqualTo(403);
+    assertThat(http.postJson("/engine-rest/task", "paul", "{\"candidateGroup\":\"ai-product-owner\"}").status())
+        .as("plain queries pass").isEqualTo(200);
+    System.out.printf("expression queries: %d sent, %d refused, %d 5xx%n", sent, refused, 0);
+    assertThat(refused).isEqualTo(sent);
+  }
+
+  @Test
+  void expressionBearingFiltersAreRefusedForEveryoneButAdministrators() {
+    Http http = http();
+    String filter = "{\"resourceType\":\"Task\",\"name\":\"sneaky\",\"query\":{\"assigneeExpression\":\"${currentUser()}\"}}";
+    assertThat(http.postJson("/engine-rest/filter/create", "olivia", filter).status()).isEqualTo(403);
+    String someFilter = http.get("/engine-rest/filter?resourceType=Task", "olivia").json().get(0).path("id").asText();
+    assertThat(http.postJson("/engine-rest/filter/" + someFilter + "/list", "olivia",
+        "{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}").status()).isEqualTo(403);
+    assertThat(http.postJson("/engine-rest/filter/" + someFilter + "/list", "olivia", "{}").status())
+        .as("the stored filter's own expressions still work").isEqualTo(200);
+  }
+
+  @Test
+  void theWebappsEngineApiRefusesExpressionQueriesToo() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port;
+    browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=paul&password=demo")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    // The login rotates the session: fetch its CSRF token as Tasklist does, with a read.
+    var read = browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/engine/engine/default/task/count"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    csrf = read.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue());
+
+    var refused = browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/engine/engine/default/task"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString(EXPRESSION_QUERIES.get(1))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+        .startsWith("application/problem+json"));
+    assertThat(refused.body()).contains("reserved to administrators");
+    var plain = browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/engine/engine/default/task/count"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"candidateGroup\":\"ai-product-owner\"}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+  }
+
+  @Test
+  void javaSerializedVariablesAreRefused() {
+    String key = Registrations.newKey("SER");
+    intake.register(Registrations.lowRisk(key, Framework.FIVE_PHASE));
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult().getId();
+    String serialized = Http.toJson(Map.of("value", "rO0ABXQABGV2aWw=", "type", "Object", "valueInfo",
+        Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")));
+
+    Http.Response refused = http().send(http().request("/engine-rest/process-instance/" + instance + "/variables/evil", "admin")
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(serialized)));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.body()).doesNotContain("\tat ");
+    assertThat(runtimeService.getVariable(instance, "evil")).isNull();
+  }
+
+  @Test
+  void oversizedBodiesAreRefusedBeforeTheyReachTheEngine() {
+    String key = Registrations.newKey("BIG");
+    intake.register(Registrations.lowRisk(key, Framework.FIVE_PHASE));
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
+    String huge = Http.toJson(Map.of("variables", Map.of("withdrawalReason",
+        Map.of("value", "x".repeat(QueryExpressionGuard.MAX_BODY_BYTES + 10), "type", "String"))));
+
+    Http.Response refused = http().postJson("/engine-rest/task/" + task + "/submit-form", "paul", huge);
+
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task is untouched").isOne();
+    assertThat(http().postJson("/api/pilots", "paul", "{\"name\":\"" + "y".repeat(1_100_000) + "\"}").status())
+        .isEqualTo(413);
+  }
+}
