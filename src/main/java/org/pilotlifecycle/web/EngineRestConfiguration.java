@@ -1,0 +1,15 @@
+package org.pilotlifecycle.web;
+
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Additions to the engine REST API (Camunda's Jersey application). */
+@Configuration
+class EngineRestConfiguration {
+
+  @Bean
+  ResourceConfigCustomizer concurrentChangeAsConflict() {
+    return config -> config.register(ConcurrentChangeMapper.class);
+  }
+}

@@ -1,0 +1,81 @@
+package org.pilotlifecycle.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.pilotlifecycle.fivephase.FivePhaseDriver;
+import org.pilotlifecycle.fivephase.FivePhaseForms;
+import org.pilotlifecycle.fivephase.FivePhaseProcess;
+import org.pilotlifecycle.intake.PilotIntakeService;
+import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.pilot.PilotAuditTrail;
+import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.support.Http;
+import org.pilotlifecycle.support.IntegrationTestSupport;
+import org.pilotlifecycle.support.Registrations;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+
+/** Twenty sign-offs of one gate at the same moment: one wins, the others are told of the conflict. */
+class GateRaceTest extends IntegrationTestSupport {
+
+  static final int RACERS = 20;
+
+  @Autowired ProcessEngine engine;
+  @Autowired PilotIntakeService intake;
+  @Autowired PilotAuditTrail auditTrail;
+
+  @Test
+  void concurrentCompletionsOfOneGateYieldOneDecision() throws Exception {
+    FivePhaseDriver driver = new FivePhaseDriver(engine);
+    ProcessInstance instance = driver.start(intake, Registrations.lowRisk(Registrations.newKey("RACE"), Framework.FIVE_PHASE));
+    driver.work("paul", instance, FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
+    String gate = driver.task(instance, FivePhaseProcess.TASK_SIGN_OFF_SUCCESS_METRIC).getId();
+    String body = "{\"variables\":{\"gateDecision\":{\"value\":\"APPROVE\",\"type\":\"String\"}}}";
+    ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Http.Response>> racers = new ArrayList<>();
+    try {
+      for (int i = 0; i < RACERS; i++) {
+        racers.add(pool.submit(() -> {
+          start.await();
+          return http().postJson("/engine-rest/task/" + gate + "/submit-form", "olivia", body);
+        }));
+      }
+      start.countDown();
+      int winners = 0;
+      int conflicts = 0;
+      int other = 0;
+      for (Future<Http.Response> racer : racers) {
+        Http.Response response = racer.get();
+        if (response.status() == 204) {
+          winners++;
+        } else if (response.status() == 409 && response.body().contains("reload it")) {
+          conflicts++;
+        } else {
+          other++;
+          System.out.println("unexpected answer: " + response.status() + " " + response.body());
+        }
+      }
+      long decisions = auditTrail.history(instance.getBusinessKey(), Pageable.ofSize(500)).stream()
+          .filter(event -> event.getType() == PilotEventType.GATE_DECISION).count();
+      System.out.printf("gate race: %d racers, %d winner(s), %d conflict(s), %d other; %d decision(s) recorded%n",
+          RACERS, winners, conflicts, other, decisions);
+      assertThat(winners).isOne();
+      assertThat(conflicts).isEqualTo(RACERS - 1);
+      assertThat(decisions).isOne();
+      assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(gate).finished().count()).isOne();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
