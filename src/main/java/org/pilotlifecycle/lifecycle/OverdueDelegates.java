@@ -24,6 +24,7 @@ import org.pilotlifecycle.pilot.PilotEventRecord;
 import org.pilotlifecycle.pilot.PilotEventType;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.springframework.stereotype.Component;
+import org.pilotlifecycle.notification.Notifications;
 
 /** What happens when a phase or stage runs over: the steering committee extends, pauses or stops. */
 final class OverdueDelegates {
@@ -111,13 +112,13 @@ final class OverdueDelegates {
 
   @Component("putPilotOnHoldDelegate")
   static class PutPilotOnHoldDelegate implements JavaDelegate {
-    private final org.pilotlifecycle.notification.Notifications notifications;
+    private final Notifications notifications;
     private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
     private final OverdueTimers timers;
 
-    PutPilotOnHoldDelegate(org.pilotlifecycle.notification.Notifications notifications, LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers) {
+    PutPilotOnHoldDelegate(Notifications notifications, LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers) {
       this.notifications = notifications;
       this.steps = steps;
       this.registry = registry;
@@ -172,12 +173,12 @@ final class OverdueDelegates {
 
   @Component("stopPilotDelegate")
   static class StopPilotDelegate implements JavaDelegate {
-    private final org.pilotlifecycle.notification.Notifications notifications;
+    private final Notifications notifications;
     private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
 
-    StopPilotDelegate(org.pilotlifecycle.notification.Notifications notifications, LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail) {
+    StopPilotDelegate(Notifications notifications, LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail) {
       this.notifications = notifications;
       this.steps = steps;
       this.registry = registry;
@@ -196,11 +197,11 @@ final class OverdueDelegates {
 
   @Component("markPilotInProductionDelegate")
   static class MarkPilotInProductionDelegate implements JavaDelegate {
-    private final org.pilotlifecycle.notification.Notifications notifications;
+    private final Notifications notifications;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
 
-    MarkPilotInProductionDelegate(org.pilotlifecycle.notification.Notifications notifications, PilotRegistry registry, PilotAuditTrail auditTrail) {
+    MarkPilotInProductionDelegate(Notifications notifications, PilotRegistry registry, PilotAuditTrail auditTrail) {
       this.notifications = notifications;
       this.registry = registry;
       this.auditTrail = auditTrail;

@@ -17,6 +17,7 @@ import org.pilotlifecycle.pilot.PilotAuditTrail;
 import org.pilotlifecycle.pilot.PilotEventRecord;
 import org.pilotlifecycle.pilot.PilotEventType;
 import org.springframework.stereotype.Component;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * "Record gate decision", right after each gate's sign-off task and in its transaction: the server
@@ -32,10 +33,10 @@ class RecordGateDecisionDelegate implements JavaDelegate {
 
   private final PilotAuditTrail auditTrail;
   private final LifecycleSteps steps;
-  private final io.micrometer.core.instrument.MeterRegistry meters;
+  private final MeterRegistry meters;
 
   RecordGateDecisionDelegate(PilotAuditTrail auditTrail, LifecycleSteps steps,
-      io.micrometer.core.instrument.MeterRegistry meters) {
+      MeterRegistry meters) {
     this.auditTrail = auditTrail;
     this.steps = steps;
     this.meters = meters;

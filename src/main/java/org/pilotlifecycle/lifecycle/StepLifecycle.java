@@ -21,6 +21,7 @@ import org.pilotlifecycle.pilot.PilotEventType;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.system.CurrentUser;
 import org.springframework.stereotype.Component;
+import org.pilotlifecycle.notification.Notifications;
 
 /**
  * The bookkeeping both framework diagrams call through expressions: a phase or stage starts (the
@@ -39,10 +40,10 @@ public class StepLifecycle {
   private final StepSchedule schedule;
   private final PilotRegistry registry;
   private final PilotAuditTrail auditTrail;
-  private final org.pilotlifecycle.notification.Notifications notifications;
+  private final Notifications notifications;
 
   StepLifecycle(LifecycleSteps steps, StepSchedule schedule, PilotRegistry registry, PilotAuditTrail auditTrail,
-      org.pilotlifecycle.notification.Notifications notifications) {
+      Notifications notifications) {
     this.steps = steps;
     this.schedule = schedule;
     this.registry = registry;
