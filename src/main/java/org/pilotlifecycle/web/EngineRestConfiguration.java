@@ -1,5 +1,7 @@
 package org.pilotlifecycle.web;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 class EngineRestConfiguration {
 
   @Bean
-  ResourceConfigCustomizer concurrentChangeAsConflict() {
-    return config -> config.register(ConcurrentChangeMapper.class);
+  ResourceConfigCustomizer concurrentChangeAsConflict(TaskService taskService, IdentityService identityService) {
+    return config -> {
+      config.register(ConcurrentChangeMapper.class);
+      config.register(new VanishedTaskMapper(taskService, identityService));
+    };
   }
 }

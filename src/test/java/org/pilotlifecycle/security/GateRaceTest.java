@@ -78,4 +78,21 @@ class GateRaceTest extends IntegrationTestSupport {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aCompletionArrivingAfterTheGateWasSignedIsAConflictNotAMissingPermission() {
+    FivePhaseDriver driver = new FivePhaseDriver(engine);
+    ProcessInstance instance = driver.start(intake, Registrations.lowRisk(Registrations.newKey("LATE"), Framework.FIVE_PHASE));
+    driver.work("paul", instance, FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
+    String gate = driver.task(instance, FivePhaseProcess.TASK_SIGN_OFF_SUCCESS_METRIC).getId();
+    String body = "{\"variables\":{\"gateDecision\":{\"value\":\"APPROVE\",\"type\":\"String\"}}}";
+    assertThat(http().postJson("/engine-rest/task/" + gate + "/submit-form", "olivia", body).status()).isEqualTo(204);
+
+    Http.Response late = http().postJson("/engine-rest/task/" + gate + "/submit-form", "olivia", body);
+
+    assertThat(late.status()).as(late.body()).isEqualTo(409);
+    assertThat(late.body()).contains("reload it");
+    assertThat(auditTrail.history(instance.getBusinessKey(), Pageable.ofSize(500)).stream()
+        .filter(event -> event.getType() == PilotEventType.GATE_DECISION).count()).isOne();
+  }
 }
