@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -459,6 +460,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
   }
 
   @Test
+  @Tag("reliability")
   void aCheckWhoseDependencyFailsRetriesThenRaisesAnIncidentAndContinuesOnceFixed() {
     ClockUtil.setCurrentTime(new Date());
     ProcessInstance instance = started("INCIDENT");

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.pilot.Framework;
 import org.pilotlifecycle.pilot.PilotStatus;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The engine REST calls Tasklist makes for the intake, as the demo users, with authorization on:
  * start form, start, task form, completion, and the server's refusals of bad submissions.
  */
+@Tag("reliability")
 class TasklistRestTest extends IntegrationTestSupport {
 
   @Autowired RuntimeService runtimeService;

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.intake.PilotIntakeProcess;
 import org.pilotlifecycle.support.Http;
@@ -25,6 +26,7 @@ import org.pilotlifecycle.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The pilot registry's API: registering, reading back, and every kind of bad input. */
+@Tag("reliability")
 class PilotApiTest extends IntegrationTestSupport {
 
   @Autowired RuntimeService runtimeService;

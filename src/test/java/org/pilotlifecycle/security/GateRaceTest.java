@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.fivephase.FivePhaseDriver;
 import org.pilotlifecycle.fivephase.FivePhaseForms;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 
 /** Twenty sign-offs of one gate at the same moment: one wins, the others are told of the conflict. */
+@Tag("reliability")
 class GateRaceTest extends IntegrationTestSupport {
 
   static final int RACERS = 20;

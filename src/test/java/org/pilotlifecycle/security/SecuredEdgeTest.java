@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.intake.PilotIntakeProcess;
 import org.pilotlifecycle.intake.PilotIntakeService;
@@ -23,6 +24,7 @@ import org.pilotlifecycle.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** 401 without credentials, 403 without the permission, and who may deploy. */
+@Tag("reliability")
 class SecuredEdgeTest extends IntegrationTestSupport {
 
   @Autowired RepositoryService repositoryService;

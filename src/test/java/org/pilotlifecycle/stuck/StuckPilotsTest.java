@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.pilot.Framework;
@@ -106,6 +107,7 @@ class StuckPilotsTest extends IntegrationTestSupport {
   }
 
   @Test
+  @Tag("reliability")
   void aCheckThatFailedIntoAnIncidentIsListedUntilItIsRetriedSuccessfully() {
     ProcessInstance instance = fivePhasePilot("INCIDENT");
     org.mockito.Mockito.doThrow(new IllegalStateException("registry database unavailable"))

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.pilot.Framework;
@@ -18,6 +19,7 @@ import org.pilotlifecycle.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The shared filters Tasklist shows each role, and what each role finds in them. */
+@Tag("reliability")
 class TasklistFiltersTest extends IntegrationTestSupport {
 
   @Autowired PilotIntakeService intake;
