@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.support.Counts;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.PostgresTestDatabase;
 import org.pilotlifecycle.support.Registrations;
@@ -129,7 +130,7 @@ class CrashRecoveryIT {
           + " and not exists (select 1 from act_ru_job j join act_ru_execution x on x.id_ = j.process_instance_id_"
           + "   where x.root_proc_inst_id_ = e.id_ and j.handler_type_ <> 'timer-transition')");
 
-      System.out.printf("crash: node exited %d on SIGKILL; pilots acknowledged before the kill %d, found after restart %d;"
+      Counts.report("crash: node exited %d on SIGKILL; pilots acknowledged before the kill %d, found after restart %d;"
           + " confirmations acknowledged %d, found %d; requests cut off %d; pilots in the database %d, without instance %d,"
           + " instances without pilot %d; duplicate open tasks %d, instances without a task or job %d;"
           + " timers due during downtime %d, fired %d (escalations before restart %d), duplicates %d%n",

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pilotlifecycle.support.Counts;
 import org.pilotlifecycle.support.PostgresTestDatabase;
 
 /**
@@ -46,7 +47,7 @@ class TwoNodesOneDatabaseIT {
           + " + (select count(*) from act_re_camformdef where version_ > 1)");
       long duplicateFilters = db.count("select count(*) from (select name_ from act_ru_filter group by name_"
           + " having count(*) > 1) d");
-      System.out.printf("cluster start-up: 2 nodes, %d deployment(s), %d resources, %d duplicate resource(s),"
+      Counts.report("cluster start-up: 2 nodes, %d deployment(s), %d resources, %d duplicate resource(s),"
           + " %d later version(s), %d duplicate filter(s)%n", deployments, resources, duplicateResources, laterVersions,
           duplicateFilters);
       assertThat(deployments).as("one deployment for both nodes").isOne();
@@ -82,7 +83,7 @@ class TwoNodesOneDatabaseIT {
           PHASE_1_TIMER);
       long nextReminders = db.count("select count(*) from act_ru_job where handler_cfg_ like ?"
           + " and duedate_ > now() + interval '6 days'", PHASE_1_TIMER + "%");
-      System.out.printf("cluster timers: %d due, %d escalation tasks (%d duplicate), %d audit entries (%d duplicate),"
+      Counts.report("cluster timers: %d due, %d escalation tasks (%d duplicate), %d audit entries (%d duplicate),"
           + " %d mails (%d duplicate), fired by %s, %d next reminders armed, drained in %.1f s%n", due, escalations,
           duplicateTasks, overdueEntries, duplicateEntries, mails, duplicateMails, firedByNode, nextReminders,
           drainSeconds);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.intake.PilotIntakeProcess;
+import org.pilotlifecycle.support.Counts;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.Registrations;
@@ -159,21 +160,26 @@ class PilotApiTest extends IntegrationTestSupport {
   void concurrentRegistrationsOfOneKeyYieldOnePilot() throws Exception {
     String key = Registrations.newKey("RACE");
     String body = Http.toJson(Registrations.asJson(Registrations.lowRisk(key, Framework.FIVE_PHASE)));
-    ExecutorService pool = Executors.newFixedThreadPool(6);
+    int racers = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    List<Integer> statuses = new ArrayList<>();
     try {
       List<Future<Http.Response>> responses = new ArrayList<>();
-      for (int i = 0; i < 6; i++) {
+      for (int i = 0; i < racers; i++) {
         responses.add(pool.submit(() -> register("paul", body)));
       }
-      List<Integer> statuses = new ArrayList<>();
       for (Future<Http.Response> response : responses) {
         statuses.add(response.get().status());
       }
-      assertThat(statuses).containsOnly(201, 409);
-      assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
     } finally {
       pool.shutdownNow();
     }
+    long pilots = registry.exists(key) ? 1 : 0;
+    Counts.report("registration race: %d racers, %d created, %d conflict(s), %d 5xx; %d pilot(s), %d instance(s)",
+        racers, statuses.stream().filter(s -> s == 201).count(), statuses.stream().filter(s -> s == 409).count(),
+        statuses.stream().filter(s -> s >= 500).count(), pilots, instancesWithBusinessKey(key));
+    assertThat(statuses).containsOnly(201, 409);
+    assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
     assertThat(instancesWithBusinessKey(key)).isOne();
   }
 

@@ -20,6 +20,7 @@ import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.pilot.Framework;
 import org.pilotlifecycle.pilot.PilotAuditTrail;
 import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.support.Counts;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.Registrations;
@@ -70,7 +71,7 @@ class GateRaceTest extends IntegrationTestSupport {
       }
       long decisions = auditTrail.history(instance.getBusinessKey(), Pageable.ofSize(500)).stream()
           .filter(event -> event.getType() == PilotEventType.GATE_DECISION).count();
-      System.out.printf("gate race: %d racers, %d winner(s), %d conflict(s), %d other; %d decision(s) recorded%n",
+      Counts.report("gate race: %d racers, %d winner(s), %d conflict(s), %d other; %d decision(s) recorded%n",
           RACERS, winners, conflicts, other, decisions);
       assertThat(winners).isOne();
       assertThat(conflicts).isEqualTo(RACERS - 1);

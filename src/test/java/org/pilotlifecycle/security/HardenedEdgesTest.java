@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.support.Counts;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.Registrations;
@@ -60,7 +61,7 @@ class HardenedEdgesTest extends IntegrationTestSupport {
     assertThat(http.postJson("/engine-rest/task", "admin", EXPRESSION_QUERIES.get(0)).status()).isNotEqualTo(403);
     assertThat(http.postJson("/engine-rest/task", "paul", "{\"candidateGroup\":\"ai-product-owner\"}").status())
         .as("plain queries pass").isEqualTo(200);
-    System.out.printf("expression queries: %d sent, %d refused, %d 5xx%n", sent, refused, serverErrors);
+    Counts.report("expression queries: %d sent, %d refused, %d 5xx%n", sent, refused, serverErrors);
     assertThat(refused).isEqualTo(sent);
     assertThat(serverErrors).isZero();
   }
