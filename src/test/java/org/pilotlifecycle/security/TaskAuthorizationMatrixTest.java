@@ -1,0 +1,159 @@
+package org.pilotlifecycle.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pilotlifecycle.fivephase.FivePhaseProcess;
+import org.pilotlifecycle.fourstage.FourStageProcess;
+import org.pilotlifecycle.identity.Roles;
+import org.pilotlifecycle.intake.PilotIntakeProcess;
+import org.pilotlifecycle.intake.PilotIntakeService;
+import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.support.Counts;
+import org.pilotlifecycle.support.Http;
+import org.pilotlifecycle.support.IntegrationTestSupport;
+import org.pilotlifecycle.support.Registrations;
+import org.pilotlifecycle.tasklist.TasklistFilterBootstrap;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every user task of every process, opened for a pilot of its own, against every demo role: the
+ * task's candidate groups see it through {@code /engine-rest} and in Tasklist's shared filter; every
+ * other role sees nothing, and reading, claiming, completing or submitting it is refused (403 or 404)
+ * with the task unchanged.
+ */
+@Tag("reliability")
+class TaskAuthorizationMatrixTest extends IntegrationTestSupport {
+
+  /** The demo users, one or two per role. */
+  static final Map<String, String> ROLE_OF = new java.util.LinkedHashMap<>(Map.of(
+      "olivia", Roles.BUSINESS_OWNER, "paul", Roles.AI_PRODUCT_OWNER, "tara", Roles.TECH_LEAD, "theo", Roles.TECH_LEAD,
+      "rita", Roles.RISK_COMPLIANCE, "chris", Roles.CHANGE_MANAGER, "sam", Roles.STEERING_COMMITTEE,
+      "ana", Roles.PROCESS_ANALYST));
+
+  private static int requests;
+  private static int refused;
+  private static int serverErrors;
+  private static int taskTypes;
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired FilterService filterService;
+  @Autowired PilotIntakeService intake;
+
+  static Stream<Arguments> userTasks() {
+    return Stream.of(PilotIntakeProcess.PROCESS_ID, FivePhaseProcess.PROCESS_ID, FourStageProcess.PROCESS_ID)
+        .flatMap(process -> userTaskIds(process).stream().map(task -> Arguments.of(process, task)));
+  }
+
+  /** The user tasks as the BPMN file declares them (read without an engine: the parameters come first). */
+  static List<String> userTaskIds(String process) {
+    var model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(new java.io.File("bpmn/" + process + ".bpmn"));
+    return model.getModelElementsByType(UserTask.class).stream().map(UserTask::getId).sorted().toList();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("userTasks")
+  void onlyTheCandidateGroupsSeeClaimOrCompleteTheTask(String process, String taskDefinitionKey) {
+    Task task = openTask(process, taskDefinitionKey);
+    Set<String> groups = candidateGroups(process, taskDefinitionKey);
+    assertThat(groups).as("every user task names its candidate groups").isNotEmpty();
+    Map<String, Object> variablesBefore = taskService.getVariables(task.getId());
+    String groupsFilter = filterService.createFilterQuery().filterName(TasklistFilterBootstrap.MY_GROUPS_TASKS)
+        .singleResult().getId();
+    Http http = http();
+    taskTypes++;
+
+    for (Map.Entry<String, String> user : ROLE_OF.entrySet()) {
+      JsonNode visible = http.get("/engine-rest/task?taskId=" + task.getId(), user.getKey()).json();
+      JsonNode inTasklist = http.postJson("/engine-rest/filter/" + groupsFilter + "/list", user.getKey(),
+          "{\"taskId\":\"" + task.getId() + "\"}").json();
+      if (groups.contains(user.getValue())) {
+        assertThat(visible).as(user.getKey() + " sees " + taskDefinitionKey).hasSize(1);
+        assertThat(inTasklist).as(user.getKey() + " finds " + taskDefinitionKey + " in Tasklist").hasSize(1);
+        continue;
+      }
+      assertThat(visible).as(user.getKey() + " must not see " + taskDefinitionKey + " of " + groups).isEmpty();
+      assertThat(inTasklist).as(user.getKey() + " must not find " + taskDefinitionKey + " in Tasklist").isEmpty();
+      for (Http.Response response : List.of(
+          http.get("/engine-rest/task/" + task.getId(), user.getKey()),
+          http.get("/engine-rest/task/" + task.getId() + "/form-variables", user.getKey()),
+          http.postJson("/engine-rest/task/" + task.getId() + "/claim", user.getKey(), "{\"userId\":\"" + user.getKey() + "\"}"),
+          http.postJson("/engine-rest/task/" + task.getId() + "/complete", user.getKey(), "{}"),
+          http.postJson("/engine-rest/task/" + task.getId() + "/submit-form", user.getKey(), "{\"variables\":{}}"),
+          http.postJson("/engine-rest/task/" + task.getId() + "/assignee", user.getKey(), "{\"userId\":\"" + user.getKey() + "\"}"))) {
+        requests++;
+        if (response.status() >= 500) {
+          serverErrors++;
+        }
+        if (response.status() == 403 || response.status() == 404) {
+          refused++;
+        }
+        assertThat(response.status()).as(user.getKey() + " on " + taskDefinitionKey + ": " + response.body()).isIn(403, 404);
+      }
+    }
+
+    Task after = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+    assertThat(after).as("the task is still open").isNotNull();
+    assertThat(after.getAssignee()).isNull();
+    assertThat(taskService.getVariables(task.getId())).isEqualTo(variablesBefore);
+  }
+
+  @AfterAll
+  static void report() {
+    Counts.report("authorization: %d task types x %d roles, %d foreign requests, %d refused, %d 5xx", taskTypes,
+        ROLE_OF.size(), requests, refused, serverErrors);
+    assertThat(refused).isEqualTo(requests);
+    assertThat(serverErrors).isZero();
+  }
+
+  /** A pilot of its own, with the task opened directly (process instance modification). */
+  private Task openTask(String process, String taskDefinitionKey) {
+    String key = Registrations.newKey("AUTHZ");
+    Framework framework = FourStageProcess.PROCESS_ID.equals(process) ? Framework.FOUR_STAGE : Framework.FIVE_PHASE;
+    String registered = intake.register(Registrations.lowRisk(key, framework)).getProcessInstanceId();
+    if (PilotIntakeProcess.PROCESS_ID.equals(process)) {
+      Task confirmation = taskService.createTaskQuery().processInstanceId(registered).singleResult();
+      if (confirmation.getTaskDefinitionKey().equals(taskDefinitionKey)) {
+        return confirmation;
+      }
+    }
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(process).businessKey(key)
+        .setVariables(runtimeService.getVariables(registered))
+        .startBeforeActivity(taskDefinitionKey)
+        .execute();
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskDefinitionKey).list();
+    assertThat(tasks).as(taskDefinitionKey).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private Set<String> candidateGroups(String process, String taskDefinitionKey) {
+    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(process)
+        .latestVersion().singleResult();
+    UserTask userTask = repositoryService.getBpmnModelInstance(definition.getId()).getModelElementById(taskDefinitionKey);
+    Collection<String> groups = userTask.getCamundaCandidateGroupsList();
+    return Set.copyOf(new ArrayList<>(groups));
+  }
+}
