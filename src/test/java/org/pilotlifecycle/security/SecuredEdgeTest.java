@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -71,16 +72,19 @@ class SecuredEdgeTest extends IntegrationTestSupport {
   }
 
   @Test
-  void aProductOwnerCannotDeployButAnAnalystCan() throws IOException {
+  void onlyAnalystsAndAdministratorsDeploy() throws IOException {
     long before = repositoryService.createDeploymentQuery().count();
     String name = "modeler-" + UUID.randomUUID();
 
-    assertThat(deploy("paul", name).status()).isEqualTo(403);
+    for (String role : List.of("olivia", "paul", "tara", "rita", "chris", "sam")) {
+      assertThat(deploy(role, name).status()).as(role + " deploys").isEqualTo(403);
+    }
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
 
     Http.Response analyst = deploy("ana", name);
     assertThat(analyst.status()).as(analyst.body()).isEqualTo(200);
     assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isOne();
+    assertThat(deploy("admin", name).status()).as("unchanged, so nothing new, but allowed").isEqualTo(200);
   }
 
   @Test
