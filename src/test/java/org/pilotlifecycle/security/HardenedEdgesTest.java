@@ -145,4 +145,29 @@ class HardenedEdgesTest extends IntegrationTestSupport {
     assertThat(http().postJson("/api/pilots", "paul", "{\"name\":\"" + "y".repeat(1_100_000) + "\"}").status())
         .isEqualTo(413);
   }
+
+  @Test
+  void webappSessionCookiesAreHttpOnlyAndSameSite() throws Exception {
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+        .cookieHandler(new java.net.CookieManager()).build();
+    String base = "http://localhost:" + port;
+    var page = browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    List<String> pageCookies = page.headers().allValues("Set-Cookie");
+    String csrf = pageCookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+    var login = browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", csrf.substring("XSRF-TOKEN=".length(), csrf.indexOf(';')))
+        .POST(HttpRequest.BodyPublishers.ofString("username=chris&password=demo")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    List<String> sessionCookies = new java.util.ArrayList<>(pageCookies);
+    sessionCookies.addAll(login.headers().allValues("Set-Cookie"));
+    List<String> sessions = sessionCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).toList();
+    assertThat(sessions).as("the webapps' session cookie").isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
+        .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+    // The CSRF token must stay readable by the webapps' scripts, but is never sent cross-site.
+    assertThat(csrf).containsIgnoringCase("SameSite=Lax").doesNotContainIgnoringCase("HttpOnly");
+  }
 }
