@@ -18,9 +18,9 @@ import jakarta.validation.constraints.Size;
 public record PilotRegistration(
     @NotBlank @Pattern(regexp = KEY_PATTERN, message = "must be 3 to 32 upper-case letters, digits or dashes, starting with a letter")
     String key,
-    @NotBlank @Size(max = 200) String name,
-    @NotBlank @Size(max = 100) String businessUnit,
-    @NotBlank @Size(max = 4000) String useCaseDescription,
+    @NotBlank @Size(max = 200) @Pattern(regexp = TEXT_PATTERN, message = TEXT_MESSAGE) String name,
+    @NotBlank @Size(max = 100) @Pattern(regexp = TEXT_PATTERN, message = TEXT_MESSAGE) String businessUnit,
+    @NotBlank @Size(max = 4000) @Pattern(regexp = TEXT_PATTERN, message = TEXT_MESSAGE) String useCaseDescription,
     @NotNull Framework framework,
     @NotBlank @Size(max = 64) @Pattern(regexp = USER_ID_PATTERN, message = USER_ID_MESSAGE) String executiveOwner,
     @NotBlank @Size(max = 64) @Pattern(regexp = USER_ID_PATTERN, message = USER_ID_MESSAGE) String aiProductOwner,
@@ -38,5 +38,11 @@ public record PilotRegistration(
 
   public static final String KEY_PATTERN = "^[A-Z][A-Z0-9-]{2,31}$";
   static final String USER_ID_PATTERN = "^[A-Za-z0-9._@-]*$";
+  /**
+   * Text without control characters (tab and line breaks aside) and without UTF-16 surrogates that lack
+   * their pair: PostgreSQL refuses NUL in text, and a broken surrogate cannot be stored as UTF-8.
+   */
+  static final String TEXT_PATTERN = "^[\\t\\n\\r[^\\p{Cc}\\p{Cs}]]*$";
+  static final String TEXT_MESSAGE = "must not contain control characters or broken Unicode";
   static final String USER_ID_MESSAGE = "must be a user id: letters, digits, '.', '_', '@' or '-'";
 }

@@ -24,37 +24,37 @@ public final class FivePhaseDriver extends ProcessDriver {
     work("olivia", instance, TASK_SIGN_OFF_SUCCESS_METRIC, FivePhaseForms.approve());
   }
 
-  void submitPhase2(ProcessInstance instance) {
+  public void submitPhase2(ProcessInstance instance) {
     work("tara", instance, TASK_ASSESS_DATA_READINESS, FivePhaseForms.dataReadiness(3));
     work("tara", instance, TASK_MEASURE_PRODUCTION_PERFORMANCE, FivePhaseForms.productionPerformance(0.90, 0.86));
   }
 
-  void passPhase2(ProcessInstance instance) {
+  public void passPhase2(ProcessInstance instance) {
     submitPhase2(instance);
     work("theo", instance, TASK_APPROVE_DATA_READINESS, FivePhaseForms.approve());
   }
 
-  void submitPhase3(ProcessInstance instance) {
+  public void submitPhase3(ProcessInstance instance) {
     work("tara", instance, TASK_PROVIDE_MLOPS_EVIDENCE, FivePhaseForms.mlopsEvidence(true));
     work("paul", instance, TASK_BUILD_COST_MODEL, FivePhaseForms.costModel(120000, 480000, null));
   }
 
-  void passPhase3(ProcessInstance instance) {
+  public void passPhase3(ProcessInstance instance) {
     submitPhase3(instance);
     work("theo", instance, TASK_APPROVE_MLOPS_READINESS, FivePhaseForms.approve());
   }
 
-  void submitPhase4(ProcessInstance instance) {
+  public void submitPhase4(ProcessInstance instance) {
     work("paul", instance, TASK_REVIEW_RISK_INPUTS, FivePhaseForms.riskInputs(false, "ADVISORY"));
     work("paul", instance, TASK_PROVIDE_GOVERNANCE_EVIDENCE, FivePhaseForms.governanceEvidence());
   }
 
-  void passPhase4(ProcessInstance instance) {
+  public void passPhase4(ProcessInstance instance) {
     submitPhase4(instance);
     work("rita", instance, TASK_SIGN_OFF_GOVERNANCE, FivePhaseForms.approve());
   }
 
-  void passPhase5(ProcessInstance instance) {
+  public void passPhase5(ProcessInstance instance) {
     work("chris", instance, TASK_PROVIDE_OPERATING_MODEL_EVIDENCE, FivePhaseForms.operatingModelEvidence());
     work("sam", instance, TASK_APPROVE_PRODUCTION, FivePhaseForms.approve());
   }

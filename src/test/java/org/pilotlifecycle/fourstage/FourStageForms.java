@@ -10,12 +10,12 @@ import java.util.Map;
 import org.pilotlifecycle.fourstage.FourStageProcess.Dimension;
 
 /** Valid submissions of each four-stage form, as Tasklist sends them. */
-final class FourStageForms {
+public final class FourStageForms {
 
   private FourStageForms() {
   }
 
-  static Map<String, Object> validationEvidence() {
+  public static Map<String, Object> validationEvidence() {
     Map<String, Object> form = new HashMap<>();
     form.put("realDataEvidence", "Ran four weeks on the live claims feed");
     form.put("realUsersEvidence", "Twelve handlers used it in their daily work");
@@ -25,7 +25,7 @@ final class FourStageForms {
   }
 
   /** Scores of the five dimensions: every one at {@code score}, but the ones named in {@code low} at 1. */
-  static Map<String, Object> scores(int score, Dimension... low) {
+  public static Map<String, Object> scores(int score, Dimension... low) {
     Map<String, Object> form = new HashMap<>();
     for (Dimension dimension : Dimension.values()) {
       form.put(dimension.scoreVariable(), List.of(low).contains(dimension) ? 1 : score);
@@ -34,37 +34,47 @@ final class FourStageForms {
     return form;
   }
 
-  static Map<String, Object> noGo(String decision, String reason) {
+  /** The reassessment in stage 2: the five scores (the ones in {@code low} at 1) and one note for all. */
+  public static Map<String, Object> reassessment(int score, Dimension... low) {
+    Map<String, Object> form = new HashMap<>();
+    for (Dimension dimension : Dimension.values()) {
+      form.put(dimension.scoreVariable(), List.of(low).contains(dimension) ? 1 : score);
+    }
+    form.put("reassessmentNotes", "Reassessed with the team");
+    return form;
+  }
+
+  public static Map<String, Object> noGo(String decision, String reason) {
     Map<String, Object> form = new HashMap<>();
     form.put(NO_GO_DECISION, decision);
     form.put(NO_GO_REASON, reason);
     return form;
   }
 
-  static Map<String, Object> dataPipelines() {
+  public static Map<String, Object> dataPipelines() {
     return Map.of("pipelineAutomationEvidence", "Nightly Airflow pipelines", "dataQualityChecks", "Great Expectations suite",
         "pipelinesInProduction", true);
   }
 
-  static Map<String, Object> integrationConnectors() {
+  public static Map<String, Object> integrationConnectors() {
     return Map.of("coreSystems", List.of("ERP", "CRM"), "connectorTestEvidence", "Contract tests against ERP and CRM");
   }
 
-  static Map<String, Object> governanceDocumentation() {
+  public static Map<String, Object> governanceDocumentation() {
     return Map.of("monitoringFramework", "Dashboards and alerts", "escalationProtocol", "On-call then product owner",
         "exceptionHandling", "Manual queue for low-confidence cases");
   }
 
-  static Map<String, Object> remediation() {
+  public static Map<String, Object> remediation() {
     return Map.of("remediationEvidence", "Monitoring now covers drift and latency");
   }
 
-  static Map<String, Object> embeddingPlan() {
+  public static Map<String, Object> embeddingPlan() {
     return Map.of("workflowRedesign", "Triage step moved before intake", "trainingPlan", "Two sessions per team",
         "reportingStructures", "Weekly adoption report to the executive owner", "rolloutUserGroup", "Claims team North");
   }
 
-  static Map<String, Object> adoption(double rate) {
+  public static Map<String, Object> adoption(double rate) {
     Map<String, Object> form = new HashMap<>();
     form.put(ADOPTION_RATE, rate);
     form.put(ACTIVE_USERS, 20);
@@ -72,7 +82,7 @@ final class FourStageForms {
     return form;
   }
 
-  static Map<String, Object> shortfall(String decision, Integer weeks, String reason) {
+  public static Map<String, Object> shortfall(String decision, Integer weeks, String reason) {
     Map<String, Object> form = new HashMap<>();
     form.put(SHORTFALL_DECISION, decision);
     if (weeks != null) {
@@ -82,28 +92,28 @@ final class FourStageForms {
     return form;
   }
 
-  static Map<String, Object> adoptionResults() {
+  public static Map<String, Object> adoptionResults() {
     return Map.of("adoptionSummary", "Adoption above target for two weeks; issues resolved");
   }
 
-  static Map<String, Object> expansionPlan() {
+  public static Map<String, Object> expansionPlan() {
     return Map.of("expansionBusinessUnits", "Claims South, Underwriting", "expansionGeographies", "DACH, Nordics",
         "furtherUseCases", "Fraud triage");
   }
 
-  static Map<String, Object> playbook() {
+  public static Map<String, Object> playbook() {
     return Map.of("playbookLocation", "https://wiki.example/scale-playbook", "handoffDocumentation", "Runbooks and owners");
   }
 
-  static Map<String, Object> dashboardReview() {
+  public static Map<String, Object> dashboardReview() {
     return Map.of("dashboardNotes", "On track", "dashboardAction", "CONTINUE");
   }
 
-  static Map<String, Object> approve() {
+  public static Map<String, Object> approve() {
     return new HashMap<>(Map.of(GATE_DECISION, "APPROVE"));
   }
 
-  static Map<String, Object> reject(String reason) {
+  public static Map<String, Object> reject(String reason) {
     return new HashMap<>(Map.of(GATE_DECISION, "REJECT", GATE_REASON, reason));
   }
 }

@@ -200,7 +200,7 @@ class FourStageProcessTest extends IntegrationTestSupport {
     driver.passStage1(instance);
     driver.buildArchitecture(instance);
 
-    driver.work("tara", instance, TASK_REASSESS_PRODUCTION_READINESS, FourStageForms.scores(4, Dimension.GOVERNANCE));
+    driver.work("tara", instance, TASK_REASSESS_PRODUCTION_READINESS, FourStageForms.reassessment(4, Dimension.GOVERNANCE));
 
     assertThat(instance).isWaitingAt(TASK_REASSESS_PRODUCTION_READINESS);
     assertThat((String) runtimeService.getVariable(instance.getId(), STEP_FEEDBACK)).contains("Governance scores 1");

@@ -58,7 +58,7 @@ class FourStageTasklistTest extends IntegrationTestSupport {
     tasklist.work("tara", key, TASK_REMEDIATE_CARRIED_OVER_DIMENSION, "remediate-carried-over-dimension",
         FourStageForms.remediation());
     tasklist.work("tara", key, TASK_REASSESS_PRODUCTION_READINESS, "reassess-production-readiness",
-        FourStageForms.scores(4));
+        FourStageForms.reassessment(4));
     tasklist.work("chris", key, TASK_PREPARE_ORGANIZATIONAL_EMBEDDING, "prepare-organizational-embedding",
         FourStageForms.embeddingPlan());
     for (double rate : new double[] {35, 62, 68}) {
