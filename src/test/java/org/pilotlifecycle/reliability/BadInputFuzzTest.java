@@ -142,7 +142,7 @@ class BadInputFuzzTest extends IntegrationTestSupport {
       total.serverErrors += c.serverErrors;
     });
     long changed = findings.stream().filter(f -> f.startsWith("changed")).count();
-    System.out.printf("fuzz: sent=%d rejected=%d accepted=%d 5xx=%d changed=%d task types=%d seed=%d%n", total.sent,
+    org.pilotlifecycle.support.Counts.report("fuzz: sent=%d rejected=%d accepted=%d 5xx=%d changed=%d task types=%d seed=%d", total.sent,
         total.rejected, total.accepted, total.serverErrors, changed, fuzzedTaskTypes.size(), SEED);
 
     assertThat(findings).as("findings").isEmpty();

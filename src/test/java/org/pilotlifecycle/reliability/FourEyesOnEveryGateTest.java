@@ -47,6 +47,7 @@ import org.pilotlifecycle.pilot.Framework;
 import org.pilotlifecycle.pilot.PilotAuditTrail;
 import org.pilotlifecycle.pilot.PilotEvent;
 import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.support.Counts;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.RecordedState;
@@ -185,7 +186,7 @@ class FourEyesOnEveryGateTest extends IntegrationTestSupport {
 
   @AfterAll
   static void report() {
-    System.out.printf("four-eyes: gates=%d refused=%d%n", GATES.get(), REFUSED.get());
+    Counts.report("four-eyes: gates=%d refused=%d", GATES.get(), REFUSED.get());
   }
 
   @ParameterizedTest(name = "{0}")
