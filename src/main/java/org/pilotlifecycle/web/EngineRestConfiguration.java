@@ -1,14 +1,15 @@
 package org.pilotlifecycle.web;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Additions to the engine REST API (Camunda's Jersey application). */
+/**
+ * Additions to the engine REST API (Camunda's Jersey application). The form validation is added to every
+ * Jersey application by {@link EngineApiAdditions}.
+ */
 @Configuration
 class EngineRestConfiguration {
 
@@ -18,12 +19,6 @@ class EngineRestConfiguration {
       config.register(ConcurrentChangeMapper.class);
       config.register(new VanishedTaskMapper(taskService, identityService));
     };
-  }
-
-  /** Form submissions checked against the deployed form on the server, too. */
-  @Bean
-  ResourceConfigCustomizer formSubmissionsValidated(FormService formService, RepositoryService repositoryService) {
-    return config -> config.register(new FormSubmissionGuard(formService, repositoryService));
   }
 
   /** Errors as RFC 7807 problem details that keep Camunda's fields for the webapps. */

@@ -19,15 +19,16 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 
 /**
  * Form validation runs in the browser; this repeats it on the server for every form submission through
- * the engine REST API ({@code task/{id}/submit-form}, {@code task/{id}/complete} and a process
- * definition's {@code submit-form}): the submitted variables are checked against the deployed Camunda
+ * the engine REST API and through the webapps' engine API, which Tasklist uses ({@code task/{id}/submit-form},
+ * {@code task/{id}/complete} and a process definition's {@code submit-form}): the submitted variables are checked against the deployed Camunda
  * form of the task or start event ({@link FormSchema}), so nothing that the form would not let through
  * reaches the process: no variable the form does not have, no wrong type, no missing required field, no
  * value out of range or outside the options, no text too long or with control characters.
@@ -35,23 +36,20 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
  * <p>The deployed form is read with the caller's authorizations: whoever may not see it gets the engine's
  * own answer (403 or 404), not a description of the form. Bodies that are not JSON of the expected shape
  * are left to the engine, which refuses them itself.
+ *
+ * <p>Registered in every Jersey application of the server by {@link EngineApiAdditions}, so Camunda's own
+ * webapp applications get it too.
  */
 @Priority(Priorities.USER)
 public class FormSubmissionGuard implements ContainerRequestFilter {
 
-  private static final Pattern TASK_SUBMISSION = Pattern.compile("^/?task/([^/]+)/(submit-form|complete)/?$");
+  /** The engine REST API ({@code /engine-rest/...}) and the webapps' engine API ({@code .../engine/{name}/...}). */
+  private static final String ENGINE = "^/?(?:engine/([^/]+)/)?";
+  private static final Pattern TASK_SUBMISSION = Pattern.compile(ENGINE + "task/([^/]+)/(submit-form|complete)/?$");
   private static final Pattern START_BY_KEY =
-      Pattern.compile("^/?process-definition/key/([^/]+)(?:/tenant-id/([^/]+))?/submit-form/?$");
-  private static final Pattern START_BY_ID = Pattern.compile("^/?process-definition/([^/]+)/submit-form/?$");
+      Pattern.compile(ENGINE + "process-definition/key/([^/]+)(?:/tenant-id/([^/]+))?/submit-form/?$");
+  private static final Pattern START_BY_ID = Pattern.compile(ENGINE + "process-definition/([^/]+)/submit-form/?$");
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final FormService formService;
-  private final RepositoryService repositoryService;
-
-  public FormSubmissionGuard(FormService formService, RepositoryService repositoryService) {
-    this.formService = formService;
-    this.repositoryService = repositoryService;
-  }
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -64,15 +62,15 @@ public class FormSubmissionGuard implements ContainerRequestFilter {
     Matcher startById = START_BY_ID.matcher(path);
     String what;
     FormSchema form;
-    if (task.matches()) {
-      what = "Cannot submit task form " + task.group(1);
-      form = taskForm(task.group(1));
-    } else if (startByKey.matches()) {
-      what = "Cannot instantiate process definition " + startByKey.group(1);
-      form = startFormByKey(startByKey.group(1), startByKey.group(2));
-    } else if (startById.matches() && !"key".equals(startById.group(1))) {
-      what = "Cannot instantiate process definition " + startById.group(1);
-      form = startForm(startById.group(1));
+    if (task.matches() && engine(task.group(1)) != null) {
+      what = "Cannot submit task form " + task.group(2);
+      form = taskForm(engine(task.group(1)).getFormService(), task.group(2));
+    } else if (startByKey.matches() && engine(startByKey.group(1)) != null) {
+      what = "Cannot instantiate process definition " + startByKey.group(2);
+      form = startFormByKey(engine(startByKey.group(1)), startByKey.group(2), startByKey.group(3));
+    } else if (startById.matches() && !"key".equals(startById.group(2)) && engine(startById.group(1)) != null) {
+      what = "Cannot instantiate process definition " + startById.group(2);
+      form = startForm(engine(startById.group(1)).getFormService(), startById.group(2));
     } else {
       return;
     }
@@ -100,6 +98,14 @@ public class FormSubmissionGuard implements ContainerRequestFilter {
     }
   }
 
+  /**
+   * The engine the path names ({@code default} when it names none). The caller's authentication is set
+   * on it by then: by the application's filter for {@code /engine-rest}, by the webapps' own for theirs.
+   */
+  private static ProcessEngine engine(String name) {
+    return ProcessEngines.getProcessEngine(name == null ? ProcessEngines.NAME_DEFAULT : name);
+  }
+
   private static Response refusal(String what, List<FormSchema.Problem> problems) {
     List<String> messages = new ArrayList<>();
     problems.forEach(problem -> messages.add(problem.field() + " " + problem.message()));
@@ -109,7 +115,7 @@ public class FormSubmissionGuard implements ContainerRequestFilter {
     return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(refusal).build();
   }
 
-  private FormSchema taskForm(String taskId) {
+  private static FormSchema taskForm(FormService formService, String taskId) {
     try (InputStream deployed = formService.getDeployedTaskForm(taskId)) {
       return FormSchema.read(deployed);
     } catch (Exception noCamundaFormOrNotVisible) {
@@ -118,19 +124,19 @@ public class FormSubmissionGuard implements ContainerRequestFilter {
     }
   }
 
-  private FormSchema startFormByKey(String key, String tenantId) {
+  private static FormSchema startFormByKey(ProcessEngine engine, String key, String tenantId) {
     try {
-      ProcessDefinitionQuery query = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+      ProcessDefinitionQuery query = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
           .latestVersion();
       query = tenantId == null ? query.withoutTenantId() : query.tenantIdIn(tenantId);
       ProcessDefinition definition = query.singleResult();
-      return definition == null ? null : startForm(definition.getId());
+      return definition == null ? null : startForm(engine.getFormService(), definition.getId());
     } catch (Exception notVisible) {
       return null;
     }
   }
 
-  private FormSchema startForm(String processDefinitionId) {
+  private static FormSchema startForm(FormService formService, String processDefinitionId) {
     try (InputStream deployed = formService.getDeployedStartForm(processDefinitionId)) {
       return FormSchema.read(deployed);
     } catch (Exception noCamundaFormOrNotVisible) {

@@ -170,4 +170,43 @@ class HardenedEdgesTest extends IntegrationTestSupport {
     // The CSRF token must stay readable by the webapps' scripts, but is never sent cross-site.
     assertThat(csrf).containsIgnoringCase("SameSite=Lax").doesNotContainIgnoringCase("HttpOnly");
   }
+
+  @Test
+  void formsSubmittedThroughTheWebappsEngineApiAreCheckedOnTheServerToo() throws Exception {
+    String key = Registrations.newKey("WEBFORM");
+    intake.register(Registrations.lowRisk(key, Framework.FIVE_PHASE));
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port;
+    browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/default/")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    String csrf = csrfToken(cookies);
+    var login = browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=paul&password=demo")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+    // As Tasklist does after the login: its first reads hand out the new session's CSRF token.
+    browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/engine/engine/default/task/count")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    csrf = csrfToken(cookies);
+
+    // What Tasklist's form would never send: a variable the form does not have, deciding a gate.
+    var smuggled = browser.send(HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/api/engine/engine/default/task/"
+            + task + "/submit-form"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"registrationConfirmed\":{\"value\":true,"
+            + "\"type\":\"Boolean\"},\"gateApproved\":{\"value\":true,\"type\":\"Boolean\"}}}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(smuggled.statusCode()).as(smuggled.body()).isEqualTo(400);
+    assertThat(smuggled.body()).contains("gateApproved");
+    assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task is still open").isOne();
+  }
+
+  private static String csrfToken(java.net.CookieManager cookies) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(java.net.HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
+  }
 }
