@@ -25,7 +25,7 @@ public final class FivePhaseForms {
     return form;
   }
 
-  static Map<String, Object> dataReadiness(int levels) {
+  public static Map<String, Object> dataReadiness(int levels) {
     Map<String, Object> form = new HashMap<>();
     DATA_DIMENSIONS.forEach(dimension -> form.put(dimension, levels));
     form.put("pipelinesValidated", true);
@@ -38,7 +38,7 @@ public final class FivePhaseForms {
     return form;
   }
 
-  static Map<String, Object> productionPerformance(double pilot, double production) {
+  public static Map<String, Object> productionPerformance(double pilot, double production) {
     Map<String, Object> form = new HashMap<>();
     form.put(PERFORMANCE_METRIC, "F1 on production claims");
     form.put(PILOT_PERFORMANCE, pilot);
@@ -46,7 +46,7 @@ public final class FivePhaseForms {
     return form;
   }
 
-  static Map<String, Object> mlopsEvidence(boolean allAutomatic) {
+  public static Map<String, Object> mlopsEvidence(boolean allAutomatic) {
     Map<String, Object> form = new HashMap<>();
     form.put("cicdEvidence", "GitLab CI with model tests; weekly retraining");
     form.put("monitoringEvidence", "Evidently dashboards for accuracy, drift, latency and the KPI");
@@ -58,7 +58,7 @@ public final class FivePhaseForms {
     return form;
   }
 
-  static Map<String, Object> costModel(int pilotCost, int projected, String justification) {
+  public static Map<String, Object> costModel(int pilotCost, int projected, String justification) {
     Map<String, Object> form = new HashMap<>();
     form.put(PILOT_COST, pilotCost);
     form.put(PROJECTED_PRODUCTION_COST, projected);
@@ -66,7 +66,7 @@ public final class FivePhaseForms {
     return form;
   }
 
-  static Map<String, Object> riskInputs(boolean affectsIndividuals, String autonomy) {
+  public static Map<String, Object> riskInputs(boolean affectsIndividuals, String autonomy) {
     Map<String, Object> form = new HashMap<>();
     form.put("affectsIndividuals", affectsIndividuals);
     form.put("regulatedDomain", false);
@@ -75,12 +75,12 @@ public final class FivePhaseForms {
     return form;
   }
 
-  static Map<String, Object> humanInTheLoopDesign() {
+  public static Map<String, Object> humanInTheLoopDesign() {
     return Map.of("hitlReviewDesign", "A claims handler confirms every denial", "hitlReviewerRole", "Senior handler",
         "hitlEscalationPath", "Team lead within one working day");
   }
 
-  static Map<String, Object> governanceEvidence() {
+  public static Map<String, Object> governanceEvidence() {
     Map<String, Object> form = new HashMap<>();
     form.put("auditTrailEvidence", "Every prediction logged with inputs and model version");
     form.put("explainabilityEvidence", "SHAP explanations shown to handlers");
@@ -91,7 +91,7 @@ public final class FivePhaseForms {
     return form;
   }
 
-  static Map<String, Object> operatingModelEvidence() {
+  public static Map<String, Object> operatingModelEvidence() {
     Map<String, Object> form = new HashMap<>();
     form.put("reusableComponentsEvidence", "Shared feature pipelines and serving templates");
     form.put("trainingAndTeamEvidence", "Claims handlers trained; hybrid squad with data scientists");
@@ -100,13 +100,13 @@ public final class FivePhaseForms {
     return form;
   }
 
-  static Map<String, Object> approve() {
+  public static Map<String, Object> approve() {
     Map<String, Object> form = new HashMap<>();
     form.put(GATE_DECISION, "APPROVE");
     return form;
   }
 
-  static Map<String, Object> reject(String reason) {
+  public static Map<String, Object> reject(String reason) {
     Map<String, Object> form = new HashMap<>();
     form.put(GATE_DECISION, "REJECT");
     form.put(GATE_REASON, reason);
