@@ -209,7 +209,7 @@ class PilotLifecycleBenchmark {
   /** Waits until no phase timer is due any more; returns the seconds that took. */
   private double waitForDueTimers(int timeoutSeconds) throws InterruptedException {
     long started = System.nanoTime();
-    while (postgres.queryLong(APP_DB, "select count(*) from act_ru_job where act_id_ like 'Timer_Phase%'"
+    while (postgres.queryLong(APP_DB, "select count(*) from act_ru_job where handler_type_ = 'timer-transition' and handler_cfg_ like 'Timer_Phase%'"
         + " and duedate_ <= now() and retries_ > 0") > 0) {
       if ((System.nanoTime() - started) / 1e9 > timeoutSeconds) {
         throw new IllegalStateException("Due timers not drained within " + timeoutSeconds + " s");
@@ -225,7 +225,7 @@ class PilotLifecycleBenchmark {
     long before = postgres.queryLong(APP_DB, escalations);
     long started = System.nanoTime();
     int due = postgres.update(APP_DB, "update act_ru_job set duedate_ = now() where id_ in (select id_ from act_ru_job"
-        + " where act_id_ like 'Timer_Phase%' and duedate_ > now() + interval '1 hour' order by id_ limit " + timers + ")");
+        + " where handler_type_ = 'timer-transition' and handler_cfg_ like 'Timer_Phase%' and duedate_ > now() + interval '1 hour' order by id_ limit " + timers + ")");
     long target = before + due;
     long deadline = System.currentTimeMillis() + 900_000;
     while (postgres.queryLong(APP_DB, escalations) < target) {
