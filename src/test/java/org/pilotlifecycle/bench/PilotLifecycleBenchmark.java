@@ -160,9 +160,12 @@ class PilotLifecycleBenchmark {
         + URLEncoder.encode("Tasks for my groups", StandardCharsets.UTF_8).replace("+", "%20"), TASKLIST_USER)).body());
     String filterId = filters.get(0).path("id").asText();
     List<Map<String, Object>> levels = new ArrayList<>();
+    boolean taskQueriesTooSlow = false;
     try (PortfolioSeeder seeder = new PortfolioSeeder(settings, APP_DB)) {
       for (int level : settings.seeds()) {
         double seconds = seeder.seedUpTo(level, 4);
+        // After a bulk load, fresh planner statistics, as autovacuum would gather them a minute later.
+        postgres.analyze(APP_DB);
         double drained = waitForDueTimers(600);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("pilots", postgres.queryLong(APP_DB, "select count(*) from pilot"));
@@ -173,22 +176,38 @@ class PilotLifecycleBenchmark {
         Latencies latencies = new Latencies();
         int samples = level >= 10_000 ? 60 : 30;
         long total = 0;
-        for (int i = 0; i < samples + 5; i++) {
+        // Each kind of query: 5 warm-ups, then the samples, or as many as fit in 90 s (at least 5).
+        long budget = System.nanoTime() + 90_000_000_000L;
+        for (int i = 0; i < samples + 5 && (i < 8 || System.nanoTime() < budget); i++) {
           String kind = i < 5 ? "warmup" : "stuck";
           HttpResponse<String> stuck = latencies.time(kind, () -> app.get("/api/pilots/stuck?page=0&size=20", "olivia"));
           total = AppUnderTest.json(AppUnderTest.ok(stuck).body()).path("totalElements").asLong();
         }
-        for (int i = 0; i < samples + 5; i++) {
-          String kind = i < 5 ? "warmup" : "task";
-          AppUnderTest.ok(latencies.time(kind, () -> app.post("/engine-rest/filter/" + filterId
-              + "/list?firstResult=0&maxResults=15", TASKLIST_USER, "{}")));
-          AppUnderTest.ok(latencies.time(i < 5 ? "warmup" : "taskCount", () -> app.post("/engine-rest/filter/"
-              + filterId + "/count", TASKLIST_USER, "{}")));
+        if (!taskQueriesTooSlow) {
+          budget = System.nanoTime() + 90_000_000_000L;
+          for (int i = 0; i < samples + 5 && (i < 8 || System.nanoTime() < budget); i++) {
+            String kind = i < 5 ? "warmup" : "task";
+            AppUnderTest.ok(latencies.time(kind, () -> app.post("/engine-rest/filter/" + filterId
+                + "/list?firstResult=0&maxResults=15", TASKLIST_USER, "{}")));
+          }
+          budget = System.nanoTime() + 90_000_000_000L;
+          for (int i = 0; i < samples + 5 && (i < 8 || System.nanoTime() < budget); i++) {
+            AppUnderTest.ok(latencies.time(i < 5 ? "warmup" : "taskCount", () -> app.post("/engine-rest/filter/"
+                + filterId + "/count", TASKLIST_USER, "{}")));
+          }
         }
         row.put("stuckPilots", total);
         row.put("stuckQueryP95Ms", latencies.p95Ms("stuck"));
-        row.put("taskQueryP95Ms", latencies.p95Ms("task"));
-        row.put("taskCountP95Ms", latencies.p95Ms("taskCount"));
+        if (taskQueriesTooSlow) {
+          // Not measured: at the previous level one query already took seconds, and its cost grows faster than
+          // the portfolio; a query of minutes would distort everything measured after it.
+          row.put("taskQueryP95Ms", -1);
+          row.put("taskCountP95Ms", -1);
+        } else {
+          row.put("taskQueryP95Ms", latencies.p95Ms("task"));
+          row.put("taskCountP95Ms", latencies.p95Ms("taskCount"));
+          taskQueriesTooSlow = latencies.p95Ms("task") > 5000 || latencies.p95Ms("taskCount") > 5000;
+        }
         row.put("latencies", latencies.summary(List.of("stuck", "task", "taskCount")));
         log("portfolio " + row);
         levels.add(row);

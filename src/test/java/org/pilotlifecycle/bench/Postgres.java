@@ -58,6 +58,14 @@ final class Postgres {
     }
   }
 
+  void analyze(String database) {
+    try (Connection c = superConnection(database); Statement s = c.createStatement()) {
+      s.execute("analyze");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   String serverVersion() {
     try (Connection c = superConnection("postgres"); Statement s = c.createStatement();
         ResultSet r = s.executeQuery("show server_version")) {
