@@ -127,7 +127,7 @@ final class Report {
         results);
     String md = markdown(results);
     Files.writeString(output.resolve("latest.md"), md);
-    if (Files.isRegularFile(readme)) {
+    if (readme != null && Files.isRegularFile(readme)) {
       String text = Files.readString(readme);
       int start = text.indexOf(START);
       int end = text.indexOf(END);
