@@ -68,7 +68,7 @@ public final class TasklistUser {
   }
 
   /** Variables as Tasklist submits them: each value with the type form-js gives it; lists as JSON. */
-  static String typed(Map<String, Object> values) {
+  public static String typed(Map<String, Object> values) {
     Map<String, Object> variables = new LinkedHashMap<>();
     values.forEach((name, value) -> {
       Map<String, Object> variable = new LinkedHashMap<>();

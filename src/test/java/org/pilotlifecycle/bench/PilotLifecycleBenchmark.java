@@ -1,0 +1,286 @@
+package org.pilotlifecycle.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark (README, "Benchmark"): one run measures the application against the engine's floor and the
+ * database's limit, and query latency as the portfolio grows; writes bench/results/latest.json and latest.md
+ * and the README's table. Not part of the default test run: ./mvnw -Pbench verify.
+ */
+@Tag("bench")
+class PilotLifecycleBenchmark {
+
+  static final String APP_DB = "bench_app";
+  static final String FLOOR_DB = "bench_floor";
+  static final String PGBENCH_DB = "bench_pgbench";
+  static final String TASKLIST_USER = "benchtasklist";
+
+  private BenchSettings settings;
+  private Postgres postgres;
+
+  @Test
+  void benchmark() throws Exception {
+    settings = BenchSettings.read();
+    postgres = new Postgres(settings);
+    log("settings: " + settings);
+    log("PostgreSQL " + postgres.serverVersion() + " at " + settings.host() + ":" + settings.port());
+    for (String database : List.of(APP_DB, FLOOR_DB, PGBENCH_DB)) {
+      postgres.recreate(database);
+    }
+    Path work = Path.of("target", "bench");
+    Files.createDirectories(work);
+    Files.deleteIfExists(work.resolve("app.log"));
+
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+    results.put("machine", machine());
+    results.put("n", settings.pilots());
+    results.put("clients", settings.clients());
+    int warmup = Math.max(2, Math.min(16, settings.pilots() / 10));
+
+    double firstStart;
+    try (AppUnderTest app = new AppUnderTest(settings, APP_DB, work.resolve("app.log"))) {
+      firstStart = app.start();
+      log("first start (empty database, schema created): " + round(firstStart) + " s");
+    }
+    try (AppUnderTest app = new AppUnderTest(settings, APP_DB, work.resolve("app.log"))) {
+      double startup = app.start();
+      log("start-up of the packaged jar: " + round(startup) + " s");
+      app.sampleHeap();
+
+      // 1. The lifecycle over HTTP.
+      RestRoles rest = new RestRoles(app);
+      LifecycleRun.run(rest, "WARMUP", warmup, settings.clients());
+      Postgres.settle();
+      Postgres.Counters beforeRest = postgres.counters(APP_DB);
+      LifecycleRun.Result overHttp = LifecycleRun.run(rest, "REST", settings.pilots(), settings.clients());
+      Postgres.settle();
+      Postgres.Counters afterRest = postgres.counters(APP_DB);
+      assertThat(postgres.queryLong(APP_DB,
+          "select count(*) from pilot where status = 'IN_PRODUCTION' and pilot_key like 'REST-%'"))
+          .as("pilots in production after the HTTP run").isEqualTo(settings.pilots());
+      log("HTTP: " + overHttp.toJson());
+
+      // 2. The engine's floor.
+      LifecycleRun.Result floorResult;
+      Map<String, Object> floorCost;
+      try (EngineFloor floor = new EngineFloor(settings, FLOOR_DB)) {
+        LifecycleRun.run(floor, "WARMUP", warmup, settings.clients());
+        Postgres.settle();
+        Postgres.Counters beforeFloor = postgres.counters(FLOOR_DB);
+        floorResult = LifecycleRun.run(floor, "FLOOR", settings.pilots(), settings.clients());
+        Postgres.settle();
+        floorCost = postgres.counters(FLOOR_DB).perUnit(beforeFloor,
+            settings.pilots() * (double) LifecycleRun.STEPS_PER_LIFECYCLE);
+        assertThat(floor.inProduction()).isEqualTo(settings.pilots() + warmup);
+      }
+      log("engine floor: " + floorResult.toJson());
+
+      // 3. The database's limit.
+      PgBench.Result pgbench = PgBench.run(settings, PGBENCH_DB);
+      log("pgbench: " + pgbench.tps() + " tps");
+
+      double restVsEngine = overHttp.lifecyclesPerSecond() / floorResult.lifecyclesPerSecond();
+      double stepsVsPgbench = overHttp.stepsPerSecond() / pgbench.tps();
+      results.put("restVsEngineRatio", LifecycleRun.round(restVsEngine));
+      results.put("stepsVsPgbenchRatio", LifecycleRun.round(stepsVsPgbench));
+
+      // 4. Query latency as the portfolio grows.
+      List<Map<String, Object>> levels = portfolio(app);
+      Map<String, Object> largest = levels.get(levels.size() - 1);
+      results.put("stuckQueryP95Ms", largest.get("stuckQueryP95Ms"));
+      results.put("taskQueryP95Ms", largest.get("taskQueryP95Ms"));
+
+      // 5. Timers falling due at once.
+      Map<String, Object> drain = timerDrain(Math.min(settings.timers(), largestNonStuck()));
+      results.put("timerDrainSeconds", drain.get("seconds"));
+
+      // 6. Start-up and heap.
+      results.put("startupSeconds", round(startup));
+      Thread.sleep(1000);
+      results.put("peakHeapMb", app.peakHeapMb());
+
+      Map<String, Object> http = overHttp.toJson();
+      http.put("databasePerStep", afterRest.perUnit(beforeRest,
+          settings.pilots() * (double) LifecycleRun.STEPS_PER_LIFECYCLE));
+      Map<String, Object> floorJson = floorResult.toJson();
+      floorJson.put("databasePerStep", floorCost);
+      Map<String, Object> pg = new LinkedHashMap<>();
+      pg.put("tps", pgbench.tps());
+      pg.put("scale", pgbench.scale());
+      pg.put("clients", pgbench.clients());
+      pg.put("seconds", pgbench.seconds());
+      Map<String, Object> startupJson = new LinkedHashMap<>();
+      startupJson.put("firstStartSeconds", round(firstStart));
+      startupJson.put("restartSeconds", round(startup));
+      startupJson.put("jvmOptions", settings.appJvmOptions());
+      Map<String, Object> heap = new LinkedHashMap<>();
+      heap.put("peakUsedMb", app.peakHeapMb());
+      heap.put("peakLiveDataAfterGcMb", app.peakLiveHeapMb());
+      heap.put("jvmOptions", settings.appJvmOptions());
+      results.put("http", http);
+      results.put("engineFloor", floorJson);
+      results.put("pgbench", pg);
+      results.put("portfolio", levels);
+      results.put("timerDrain", drain);
+      results.put("startup", startupJson);
+      results.put("heap", heap);
+    }
+    results.put("targets", Report.targets(results));
+    // A smoke run (CI) writes elsewhere and leaves the README's table of the full run alone.
+    boolean updateReadme = Boolean.parseBoolean(BenchSettings.value("update-readme", "true"));
+    Report.write(results, settings.output(), updateReadme ? Path.of("README.md") : null);
+    log("results: " + settings.output().resolve("latest.json"));
+  }
+
+  private int largestNonStuck() {
+    int largest = settings.seeds().get(settings.seeds().size() - 1);
+    return largest - (largest + 9) / 10;
+  }
+
+  private List<Map<String, Object>> portfolio(AppUnderTest app) throws Exception {
+    createTasklistUser(app);
+    JsonNode filters = AppUnderTest.json(AppUnderTest.ok(app.get("/engine-rest/filter?name="
+        + URLEncoder.encode("Tasks for my groups", StandardCharsets.UTF_8).replace("+", "%20"), TASKLIST_USER)).body());
+    String filterId = filters.get(0).path("id").asText();
+    List<Map<String, Object>> levels = new ArrayList<>();
+    boolean taskQueriesTooSlow = false;
+    try (PortfolioSeeder seeder = new PortfolioSeeder(settings, APP_DB)) {
+      for (int level : settings.seeds()) {
+        double seconds = seeder.seedUpTo(level, 4);
+        // After a bulk load, fresh planner statistics, as autovacuum would gather them a minute later.
+        postgres.analyze(APP_DB);
+        double drained = waitForDueTimers(600);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("pilots", postgres.queryLong(APP_DB, "select count(*) from pilot"));
+        row.put("seededPilots", level);
+        row.put("seedSeconds", round(seconds));
+        row.put("stuckTimersDrainedSeconds", round(drained));
+        row.put("openTasks", postgres.queryLong(APP_DB, "select count(*) from act_ru_task"));
+        Latencies latencies = new Latencies();
+        int samples = level >= 10_000 ? 60 : 30;
+        long total = 0;
+        // Each kind of query: 5 warm-ups, then the samples, or as many as fit in 90 s (at least 5).
+        long budget = System.nanoTime() + 90_000_000_000L;
+        for (int i = 0; i < samples + 5 && (i < 8 || System.nanoTime() < budget); i++) {
+          String kind = i < 5 ? "warmup" : "stuck";
+          HttpResponse<String> stuck = latencies.time(kind, () -> app.get("/api/pilots/stuck?page=0&size=20", "olivia"));
+          total = AppUnderTest.json(AppUnderTest.ok(stuck).body()).path("totalElements").asLong();
+        }
+        if (!taskQueriesTooSlow) {
+          budget = System.nanoTime() + 90_000_000_000L;
+          for (int i = 0; i < samples + 5 && (i < 8 || System.nanoTime() < budget); i++) {
+            String kind = i < 5 ? "warmup" : "task";
+            AppUnderTest.ok(latencies.time(kind, () -> app.post("/engine-rest/filter/" + filterId
+                + "/list?firstResult=0&maxResults=15", TASKLIST_USER, "{}")));
+          }
+          budget = System.nanoTime() + 90_000_000_000L;
+          for (int i = 0; i < samples + 5 && (i < 8 || System.nanoTime() < budget); i++) {
+            AppUnderTest.ok(latencies.time(i < 5 ? "warmup" : "taskCount", () -> app.post("/engine-rest/filter/"
+                + filterId + "/count", TASKLIST_USER, "{}")));
+          }
+        }
+        row.put("stuckPilots", total);
+        row.put("stuckQueryP95Ms", latencies.p95Ms("stuck"));
+        if (taskQueriesTooSlow) {
+          // Not measured: at the previous level one query already took seconds, and its cost grows faster than
+          // the portfolio; a query of minutes would distort everything measured after it.
+          row.put("taskQueryP95Ms", -1);
+          row.put("taskCountP95Ms", -1);
+        } else {
+          row.put("taskQueryP95Ms", latencies.p95Ms("task"));
+          row.put("taskCountP95Ms", latencies.p95Ms("taskCount"));
+          taskQueriesTooSlow = latencies.p95Ms("task") > 5000 || latencies.p95Ms("taskCount") > 5000;
+        }
+        row.put("latencies", latencies.summary(List.of("stuck", "task", "taskCount")));
+        log("portfolio " + row);
+        levels.add(row);
+      }
+    }
+    return levels;
+  }
+
+  private void createTasklistUser(AppUnderTest app) {
+    Map<String, Object> user = Map.of("profile", Map.of("id", TASKLIST_USER, "firstName", "Bench", "lastName",
+        "Tasklist", "email", "bench-tasklist@pilot-lifecycle.example"), "credentials", Map.of("password", "demo"));
+    AppUnderTest.ok(app.post("/engine-rest/user/create", "admin", AppUnderTest.toJson(user)));
+    for (String group : List.of("ai-product-owner", "business-owner")) {
+      AppUnderTest.ok(app.put("/engine-rest/group/" + group + "/members/" + TASKLIST_USER, "admin", ""));
+    }
+  }
+
+  /** Waits until no phase timer is due any more; returns the seconds that took. */
+  private double waitForDueTimers(int timeoutSeconds) throws InterruptedException {
+    long started = System.nanoTime();
+    while (postgres.queryLong(APP_DB, "select count(*) from act_ru_job where handler_type_ = 'timer-transition' and handler_cfg_ like 'Timer_Phase%'"
+        + " and duedate_ <= now() and retries_ > 0") > 0) {
+      if ((System.nanoTime() - started) / 1e9 > timeoutSeconds) {
+        throw new IllegalStateException("Due timers not drained within " + timeoutSeconds + " s");
+      }
+      Thread.sleep(250);
+    }
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  /** Makes the phase timers of that many on-time pilots fall due at once; seconds until every escalation exists. */
+  private Map<String, Object> timerDrain(int timers) throws InterruptedException {
+    String escalations = "select count(*) from act_ru_task where task_def_key_ = 'Task_DecideOnOverduePhase'";
+    long before = postgres.queryLong(APP_DB, escalations);
+    long started = System.nanoTime();
+    int due = postgres.update(APP_DB, "update act_ru_job set duedate_ = now() where id_ in (select id_ from act_ru_job"
+        + " where handler_type_ = 'timer-transition' and handler_cfg_ like 'Timer_Phase%' and duedate_ > now() + interval '1 hour' order by id_ limit " + timers + ")");
+    long target = before + due;
+    long deadline = System.currentTimeMillis() + 900_000;
+    while (postgres.queryLong(APP_DB, escalations) < target) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("Escalations not created within 900 s");
+      }
+      Thread.sleep(200);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Map<String, Object> drain = new LinkedHashMap<>();
+    drain.put("timers", due);
+    drain.put("seconds", round(seconds));
+    drain.put("escalationsPerSecond", round(due / seconds));
+    drain.put("jobExecution", NoOpEngine.applicationJobExecution());
+    log("timer drain: " + drain);
+    return drain;
+  }
+
+  private static Map<String, Object> machine() {
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    machine.put("memoryMb", os.getTotalMemorySize() / 1024 / 1024);
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    machine.put("java", System.getProperty("java.version"));
+    machine.put("postgres", new Postgres(BenchSettings.read()).serverVersion());
+    return machine;
+  }
+
+  static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+
+  static void log(String message) {
+    System.out.println("[bench] " + message);
+  }
+}
