@@ -138,6 +138,18 @@ public class PilotRegistry {
     return pilots.findByStatusAndStepDueAtBefore(PilotStatus.ACTIVE, moment);
   }
 
+  /** The first {@code limit} active pilots past their step's due date, longest overdue first (the index's order). */
+  @Transactional(readOnly = true)
+  public List<Pilot> longestOverdueAt(Instant moment, int limit) {
+    return pilots.findByStatusAndStepDueAtBeforeOrderByStepDueAtAscKeyAsc(PilotStatus.ACTIVE, moment,
+        org.springframework.data.domain.PageRequest.of(0, limit));
+  }
+
+  @Transactional(readOnly = true)
+  public long countOverdueAt(Instant moment) {
+    return pilots.countByStatusAndStepDueAtBefore(PilotStatus.ACTIVE, moment);
+  }
+
   @Transactional(readOnly = true)
   public java.util.Map<String, Pilot> byKeys(java.util.Collection<String> keys) {
     return keys.isEmpty() ? java.util.Map.of() : pilots.findByKeyIn(keys).stream()

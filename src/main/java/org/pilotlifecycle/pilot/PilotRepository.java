@@ -17,6 +17,11 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
 
   java.util.List<Pilot> findByStatusAndStepDueAtBefore(PilotStatus status, java.time.Instant moment);
 
+  java.util.List<Pilot> findByStatusAndStepDueAtBeforeOrderByStepDueAtAscKeyAsc(PilotStatus status,
+      java.time.Instant moment, org.springframework.data.domain.Pageable page);
+
+  long countByStatusAndStepDueAtBefore(PilotStatus status, java.time.Instant moment);
+
   java.util.List<Pilot> findByKeyIn(java.util.Collection<String> keys);
 
   @Query("select p from Pilot p where (:businessUnit is null or p.businessUnit = :businessUnit) order by p.registeredAt, p.key")

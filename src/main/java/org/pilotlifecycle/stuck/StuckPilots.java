@@ -57,46 +57,60 @@ public class StuckPilots {
     this.clock = clock;
   }
 
-  /** The stuck pilots, longest stuck first. */
+  /**
+   * The stuck pilots, longest stuck first. Each source is read in the database in that order and only as
+   * far as the page reaches ({@code (page + 1) * size} rows at most), so the first page costs the same
+   * whether the portfolio holds a thousand pilots or a hundred thousand.
+   */
   public PageView<StuckPilot> page(int page, int size) {
     return asPortfolioView(() -> {
-      List<StuckPilot> all = all();
-      int from = Math.min(page * size, all.size());
-      int to = Math.min(from + size, all.size());
-      List<StuckPilot> content = all.subList(from, to).stream().map(this::withWaitingActivity).toList();
-      return new PageView<>(content, page, size, all.size(), (all.size() + size - 1) / size);
+      Instant now = clock.instant();
+      int reach = Math.multiplyExact(page + 1, size);
+      List<StuckPilot> candidates = candidates(now, reach);
+      int from = Math.min(page * size, candidates.size());
+      int to = Math.min(from + size, candidates.size());
+      List<StuckPilot> content = candidates.subList(from, to).stream().map(this::withWaitingActivity).toList();
+      long total = counts(now).values().stream().mapToLong(Long::longValue).sum();
+      return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
     });
   }
 
   public Map<StuckReason, Long> countByReason() {
-    return asPortfolioView(() -> {
-      Map<StuckReason, Long> counts = new EnumMap<>(StuckReason.class);
-      for (StuckReason reason : StuckReason.values()) {
-        counts.put(reason, 0L);
-      }
-      all().forEach(stuck -> counts.merge(stuck.reason(), 1L, Long::sum));
-      return counts;
-    });
+    return asPortfolioView(() -> counts(clock.instant()));
   }
 
+  private Map<StuckReason, Long> counts(Instant now) {
+    Map<StuckReason, Long> counts = new EnumMap<>(StuckReason.class);
+    counts.put(StuckReason.STEP_OVERDUE, registry.countOverdueAt(now));
+    counts.put(StuckReason.CHECK_INCIDENT, rootCauseIncidents().stream()
+        .filter(incident -> incident.getProcessInstanceId() != null).count());
+    counts.put(StuckReason.GATE_WAITING, waitingGates(now).count());
+    return counts;
+  }
+
+  /** Every stuck pilot, longest stuck first (tests and small portfolios). */
   List<StuckPilot> all() {
     Instant now = clock.instant();
+    long total = counts(now).values().stream().mapToLong(Long::longValue).sum();
+    return candidates(now, (int) Math.min(Integer.MAX_VALUE, Math.max(1, total)));
+  }
+
+  /** The first {@code reach} stuck pilots of each source, merged longest stuck first. */
+  private List<StuckPilot> candidates(Instant now, int reach) {
     List<StuckPilot> stuck = new ArrayList<>();
-    for (Pilot pilot : registry.overdueAt(now)) {
+    for (Pilot pilot : registry.longestOverdueAt(now, reach)) {
       stuck.add(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
           StuckReason.STEP_OVERDUE, null, List.of(), pilot.getStepDueAt(), now, pilot.getProcessInstanceId(), null));
     }
-    // Root causes only: a failed check in a framework process also raises an incident on the intake's call activity.
-    List<Incident> incidents = runtimeService.createIncidentQuery().list().stream()
-        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
+    List<Incident> incidents = rootCauseIncidents().stream()
+        .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
+        .limit(reach)
         .toList();
-    List<Task> waitingGates = taskService.createTaskQuery()
-        .taskDefinitionKeyIn(TasklistFilterBootstrap.GATE_TASKS)
-        .taskCreatedBefore(Date.from(now.minus(properties.gateWaitingAllowed())))
-        .list();
+    List<Task> waitingGates = waitingGates(now).orderByTaskCreateTime().asc().listPage(0, reach);
     Set<String> instanceIds = new HashSet<>();
     incidents.forEach(incident -> instanceIds.add(incident.getProcessInstanceId()));
     waitingGates.forEach(task -> instanceIds.add(task.getProcessInstanceId()));
+    instanceIds.remove(null);
     Map<String, String> pilotKeyByInstance = new HashMap<>();
     if (!instanceIds.isEmpty()) {
       for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
@@ -127,6 +141,19 @@ public class StuckPilots {
     stuck.sort(Comparator.comparingLong(StuckPilot::overdueSeconds).reversed()
         .thenComparing(StuckPilot::pilotKey).thenComparing(StuckPilot::reason));
     return stuck;
+  }
+
+  /** Root causes only: a failed check in a framework process also raises an incident on the intake's call activity. */
+  private List<Incident> rootCauseIncidents() {
+    return runtimeService.createIncidentQuery().list().stream()
+        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
+        .toList();
+  }
+
+  private org.camunda.bpm.engine.task.TaskQuery waitingGates(Instant now) {
+    return taskService.createTaskQuery()
+        .taskDefinitionKeyIn(TasklistFilterBootstrap.GATE_TASKS)
+        .taskCreatedBefore(Date.from(now.minus(properties.gateWaitingAllowed())));
   }
 
   /** For an overdue step: the open task the pilot waits at, and who it waits for. */

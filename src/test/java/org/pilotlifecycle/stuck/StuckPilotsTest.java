@@ -36,6 +36,7 @@ class StuckPilotsTest extends IntegrationTestSupport {
   @Autowired ProcessEngine engine;
   @Autowired ManagementService managementService;
   @Autowired PilotIntakeService intake;
+  @Autowired StuckPilots stuckPilots;
   ProcessDriver driver;
   Instant start;
 
@@ -170,5 +171,32 @@ class StuckPilotsTest extends IntegrationTestSupport {
     assertThat(first.path("content")).hasSize(1);
     assertThat(http().get("/api/pilots/stuck?size=0", "sam").status()).isEqualTo(400);
     assertThat(http().get("/api/pilots/stuck", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void pagesAreReadInTheDatabaseInTheOrderOfTheWholeList() {
+    for (int i = 0; i < 4; i++) {
+      fivePhasePilot("PAGED");
+    }
+    ProcessInstance gate = fivePhasePilot("PAGEDGATE");
+    driver.complete("paul", driver.task(gate, TASK_DEFINE_SUCCESS_METRIC), successMetric());
+    driver.runChecks(gate);
+    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(30))));
+
+    List<String> whole = stuckPilots.all().stream().map(s -> s.pilotKey() + "/" + s.reason()).toList();
+    List<String> paged = new ArrayList<>();
+    long total = -1;
+    for (int page = 0; paged.size() < whole.size(); page++) {
+      JsonNode view = http().get("/api/pilots/stuck?size=3&page=" + page, "olivia").json();
+      total = view.path("totalElements").asLong();
+      assertThat(view.path("content")).as("page " + page).isNotEmpty();
+      view.path("content").forEach(row -> paged.add(row.path("pilotKey").asText() + "/" + row.path("reason").asText()));
+    }
+
+    assertThat(whole).as("overdue phases and a gate waiting too long").hasSizeGreaterThanOrEqualTo(6)
+        .anySatisfy(row -> assertThat(row).endsWith("/GATE_WAITING"));
+    assertThat(paged).containsExactlyElementsOf(whole);
+    assertThat(total).isEqualTo(whole.size());
+    assertThat(stuckPilots.countByReason().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(whole.size());
   }
 }
