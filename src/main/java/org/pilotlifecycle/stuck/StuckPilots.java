@@ -19,9 +19,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.pilotlifecycle.pilot.PageView;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
@@ -69,7 +69,7 @@ public class StuckPilots {
       List<StuckPilot> candidates = candidates(now, reach);
       int from = Math.min(page * size, candidates.size());
       int to = Math.min(from + size, candidates.size());
-      List<StuckPilot> content = candidates.subList(from, to).stream().map(this::withWaitingActivity).toList();
+      List<StuckPilot> content = withWaitingActivities(candidates.subList(from, to));
       long total = counts(now).values().stream().mapToLong(Long::longValue).sum();
       return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
     });
@@ -156,29 +156,43 @@ public class StuckPilots {
         .taskCreatedBefore(Date.from(now.minus(properties.gateWaitingAllowed())));
   }
 
-  /** For an overdue step: the open task the pilot waits at, and who it waits for. */
-  private StuckPilot withWaitingActivity(StuckPilot stuck) {
-    if (stuck.reason() != StuckReason.STEP_OVERDUE) {
-      return stuck;
+  /**
+   * For the overdue steps of a page: the open task each pilot waits at (its oldest), and who it waits for.
+   * One task query and one instance query for the whole page.
+   */
+  private List<StuckPilot> withWaitingActivities(List<StuckPilot> page) {
+    String[] keys = page.stream().filter(stuck -> stuck.reason() == StuckReason.STEP_OVERDUE)
+        .map(StuckPilot::pilotKey).distinct().toArray(String[]::new);
+    if (keys.length == 0) {
+      return page;
     }
-    List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(stuck.pilotKey())
+    List<Task> open = taskService.createTaskQuery().processInstanceBusinessKeyIn(keys)
         .orderByTaskCreateTime().asc().list();
-    if (open.isEmpty()) {
-      return stuck;
+    Map<String, String> keyByInstance = new HashMap<>();
+    Set<String> instanceIds = new HashSet<>();
+    open.forEach(task -> instanceIds.add(task.getProcessInstanceId()));
+    if (!instanceIds.isEmpty()) {
+      runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()
+          .forEach(instance -> keyByInstance.put(instance.getId(), instance.getBusinessKey()));
     }
-    Task task = open.get(0);
-    return stuck.waiting(task.getName(), waitingFor(task));
+    Map<String, Task> oldestByKey = new HashMap<>();
+    for (Task task : open) {
+      oldestByKey.putIfAbsent(keyByInstance.get(task.getProcessInstanceId()), task);
+    }
+    return page.stream().map(stuck -> {
+      Task task = stuck.reason() == StuckReason.STEP_OVERDUE ? oldestByKey.get(stuck.pilotKey()) : null;
+      return task == null ? stuck : stuck.waiting(task.getName(), waitingFor(task));
+    }).toList();
   }
 
+  /** The assignee, or else the candidate groups the task's definition names (from the cached model). */
   private List<String> waitingFor(Task task) {
     if (task.getAssignee() != null) {
       return List.of(task.getAssignee());
     }
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId())
-        .sorted()
-        .toList();
+    UserTask definition = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+        .getModelElementById(task.getTaskDefinitionKey());
+    return definition == null ? List.of() : definition.getCamundaCandidateGroupsList().stream().sorted().toList();
   }
 
   private String activityName(String processDefinitionId, String activityId) {
