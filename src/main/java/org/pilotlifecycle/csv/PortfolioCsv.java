@@ -72,7 +72,8 @@ public class PortfolioCsv {
       int before = problems.size();
       PilotRegistration registration = toRegistration(values, row, problems);
       registry.problemsOf(registration).forEach(p -> problems.add(new CsvProblem(row, column(p), p.message())));
-      if (registration.key() != null && !registration.key().isBlank()) {
+      // Only a well-formed key is looked up: PostgreSQL refuses a NUL in a query parameter outright.
+      if (registration.key() != null && registration.key().matches(PilotRegistration.KEY_PATTERN)) {
         if (!keysInFile.add(registration.key())) {
           problems.add(new CsvProblem(row, "key", "appears more than once in the file"));
         } else if (registry.exists(registration.key())) {

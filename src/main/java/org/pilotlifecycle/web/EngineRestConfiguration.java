@@ -1,5 +1,6 @@
 package org.pilotlifecycle.web;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -14,10 +15,11 @@ import org.springframework.context.annotation.Configuration;
 class EngineRestConfiguration {
 
   @Bean
-  ResourceConfigCustomizer concurrentChangeAsConflict(TaskService taskService, IdentityService identityService) {
+  ResourceConfigCustomizer concurrentChangeAsConflict(TaskService taskService, HistoryService historyService,
+      IdentityService identityService) {
     return config -> {
-      config.register(ConcurrentChangeMapper.class);
-      config.register(new VanishedTaskMapper(taskService, identityService));
+      config.register(new ConcurrentChangeMapper(historyService, identityService));
+      config.register(new VanishedTaskMapper(taskService, historyService, identityService));
     };
   }
 

@@ -98,4 +98,14 @@ class GateRaceTest extends IntegrationTestSupport {
     assertThat(auditTrail.history(instance.getBusinessKey(), Pageable.ofSize(500)).stream()
         .filter(event -> event.getType() == PilotEventType.GATE_DECISION).count()).isOne();
   }
+
+  @Test
+  void aTaskThatNeverExistedIsNotFoundNotAConflict() {
+    String body = "{\"variables\":{\"gateDecision\":{\"value\":\"APPROVE\",\"type\":\"String\"}}}";
+    for (String user : java.util.List.of("olivia", "admin")) {
+      Http.Response made = http().postJson("/engine-rest/task/no-such-task-" + user + "/submit-form", user, body);
+      assertThat(made.status()).as(user + ": " + made.body()).isEqualTo(404);
+      assertThat(made.contentType()).startsWith("application/problem+json");
+    }
+  }
 }
