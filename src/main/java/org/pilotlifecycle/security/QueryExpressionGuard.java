@@ -32,6 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@code orQueries}, URL-encoded or JSON-escaped) are refused for everyone but administrators, in
  *       the engine REST API and in the webapps' engine API; Camunda counts such expressions as custom code;</li>
  *   <li>Java-serialized values are refused (the engine is configured not to accept them either);</li>
+ *   <li>a task's variables are written only through its form (checked against it) except by administrators;</li>
  *   <li>request bodies to the engine REST API, the webapps' API and the application's API are limited in size.</li>
  * </ul>
  */
@@ -41,6 +42,13 @@ class QueryExpressionGuard extends OncePerRequestFilter {
   /** Task and filter queries, where Camunda evaluates expressions. */
   static final Pattern QUERY_PATHS = Pattern.compile(
       "^(/engine-rest|/camunda/api/engine/engine/[^/]+)/(task(/count)?|filter(/.*)?|history/task(/count)?)/?$");
+  /**
+   * Variables written around a form: a task's (local) variables and a delegated task's resolution. A
+   * candidate group may update its tasks, and the engine would take any variable that way, unchecked by
+   * the form (say, a gate's decision set by whoever prepared the deliverable).
+   */
+  static final Pattern VARIABLE_WRITES = Pattern.compile(
+      "^(/engine-rest|/camunda/api/engine/engine/[^/]+)/task/[^/]+/(variables|localVariables|resolve)(/.*)?$");
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\s*\\{");
   static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
 
@@ -79,6 +87,12 @@ class QueryExpressionGuard extends OncePerRequestFilter {
         && (carriesExpression(request.getQueryString()) || carriesExpression(new String(body, StandardCharsets.UTF_8)))) {
       problems.write(request, response, HttpStatus.FORBIDDEN,
           "Expressions in task queries and filters are reserved to administrators.");
+      return;
+    }
+    if (VARIABLE_WRITES.matcher(path).matches() && !"GET".equals(request.getMethod())
+        && !"HEAD".equals(request.getMethod()) && !isAdministrator(request)) {
+      problems.write(request, response, HttpStatus.FORBIDDEN,
+          "Variables of a task are set by submitting its form; writing them directly is reserved to administrators.");
       return;
     }
     chain.doFilter(hasBody ? new CachedBody(request, body) : request, response);

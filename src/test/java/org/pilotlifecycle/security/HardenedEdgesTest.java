@@ -205,6 +205,37 @@ class HardenedEdgesTest extends IntegrationTestSupport {
     assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task is still open").isOne();
   }
 
+  @Test
+  void aTasksVariablesAreWrittenOnlyThroughItsFormExceptByAdministrators() {
+    String key = Registrations.newKey("VARWRITE");
+    intake.register(Registrations.lowRisk(key, Framework.FIVE_PHASE));
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
+    String typed = "{\"value\":true,\"type\":\"Boolean\"}";
+    Http http = http();
+
+    List<Http.Response> refused = List.of(
+        http.send(http.request("/engine-rest/task/" + task + "/variables/gateApproved", "paul")
+            .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(typed))),
+        http.send(http.request("/engine-rest/task/" + task + "/localVariables/gateApproved", "paul")
+            .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(typed))),
+        http.postJson("/engine-rest/task/" + task + "/variables", "paul",
+            "{\"modifications\":{\"gateApproved\":" + typed + "}}"),
+        http.send(http.request("/engine-rest/task/" + task + "/variables/pilotKey", "paul").DELETE()),
+        http.postJson("/engine-rest/task/" + task + "/resolve", "paul", "{\"variables\":{\"gateApproved\":" + typed + "}}"));
+
+    assertThat(refused).allSatisfy(response -> {
+      assertThat(response.status()).as(response.body()).isEqualTo(403);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+    });
+    assertThat(taskService.getVariables(task)).doesNotContainKey("gateApproved").containsKey("pilotKey");
+    assertThat(http.get("/engine-rest/task/" + task + "/variables", "paul").status()).as("reading stays allowed")
+        .isEqualTo(200);
+    assertThat(http.send(http.request("/engine-rest/task/" + task + "/localVariables/note", "admin")
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":\"checked\",\"type\":\"String\"}"))).status())
+        .as("administrators may repair").isEqualTo(204);
+  }
+
   private static String csrfToken(java.net.CookieManager cookies) {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(java.net.HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
