@@ -20,6 +20,7 @@ class EngineRestConfiguration {
     return config -> {
       config.register(new ConcurrentChangeMapper(historyService, identityService));
       config.register(new VanishedTaskMapper(taskService, historyService, identityService));
+      config.register(new TaskGoneMidwayMapper(taskService, historyService, identityService));
     };
   }
 

@@ -108,4 +108,31 @@ class GateRaceTest extends IntegrationTestSupport {
       assertThat(made.contentType()).startsWith("application/problem+json");
     }
   }
+
+  @Test
+  void anEngineNullPointerOnATaskCompletedMeanwhileIsAConflictToo() throws Exception {
+    FivePhaseDriver driver = new FivePhaseDriver(engine);
+    ProcessInstance instance = driver.start(intake, Registrations.lowRisk(Registrations.newKey("MIDWAY"), Framework.FIVE_PHASE));
+    String done = driver.task(instance, FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC).getId();
+    driver.work("paul", instance, FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
+    String open = driver.task(instance, FivePhaseProcess.TASK_SIGN_OFF_SUCCESS_METRIC).getId();
+    var mapper = new org.pilotlifecycle.web.TaskGoneMidwayMapper(engine.getTaskService(), engine.getHistoryService(),
+        engine.getIdentityService());
+
+    assertThat(mapper.toResponse(npeOn(mapper, "task/" + done + "/submit-form")).getStatus())
+        .as("completed meanwhile").isEqualTo(409);
+    assertThat(mapper.toResponse(npeOn(mapper, "task/" + open + "/submit-form")).getStatus())
+        .as("still open: a real failure").isEqualTo(500);
+    assertThat(mapper.toResponse(npeOn(mapper, "task/never-there/submit-form")).getStatus()).isEqualTo(500);
+  }
+
+  /** The request path the mapper sees, as JAX-RS would inject it. */
+  private static NullPointerException npeOn(Object mapper, String path) throws Exception {
+    java.lang.reflect.Field uriInfo = mapper.getClass().getDeclaredField("uriInfo");
+    uriInfo.setAccessible(true);
+    uriInfo.set(mapper, java.lang.reflect.Proxy.newProxyInstance(GateRaceTest.class.getClassLoader(),
+        new Class<?>[] {jakarta.ws.rs.core.UriInfo.class},
+        (proxy, method, args) -> "getPath".equals(method.getName()) ? path : null));
+    return new NullPointerException("Cannot invoke ExecutionEntity.removeTask because execution is null");
+  }
 }
