@@ -18,7 +18,7 @@ class EngineRestConfiguration {
   ResourceConfigCustomizer concurrentChangeAsConflict(TaskService taskService, HistoryService historyService,
       IdentityService identityService) {
     return config -> {
-      config.register(new ConcurrentChangeMapper(historyService, identityService));
+      config.register(new ConcurrentChangeMapper(taskService, historyService, identityService));
       config.register(new VanishedTaskMapper(taskService, historyService, identityService));
       config.register(new TaskGoneMidwayMapper(taskService, historyService, identityService));
     };

@@ -1,7 +1,8 @@
 package org.pilotlifecycle.web;
 
+import java.util.Objects;
+
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -11,9 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
-import org.pilotlifecycle.system.SystemQueries;
 
 /**
  * A task completed by someone else a moment ago takes its authorizations with it, so a late completion
@@ -24,47 +23,27 @@ import org.pilotlifecycle.system.SystemQueries;
 @Priority(1)
 public class VanishedTaskMapper implements ExceptionMapper<AuthorizationException> {
 
-  private final TaskService taskService;
-  private final HistoryService historyService;
-  private final IdentityService identityService;
+  private final TaskPresence tasks;
   private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
   public VanishedTaskMapper(TaskService taskService, HistoryService historyService, IdentityService identityService) {
-    this.taskService = taskService;
-    this.historyService = historyService;
-    this.identityService = identityService;
+    this.tasks = new TaskPresence(taskService, historyService, identityService);
   }
 
   @Override
   public Response toResponse(AuthorizationException exception) {
     for (String taskId : exception.getMissingAuthorizations().stream()
         .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
-        .map(MissingAuthorization::getResourceId).filter(java.util.Objects::nonNull).toList()) {
-      TaskState state = SystemQueries.asSystem(identityService, () -> state(taskId));
-      if (state == TaskState.GONE) {
-        return answer(Response.Status.CONFLICT, "ConflictException", ConcurrentChangeMapper.MESSAGE);
-      }
-      if (state == TaskState.NEVER_EXISTED) {
-        return answer(Response.Status.NOT_FOUND, "InvalidRequestException", "No task with id " + taskId);
+        .map(MissingAuthorization::getResourceId).filter(Objects::nonNull).toList()) {
+      switch (tasks.of(taskId)) {
+        case GONE:
+          return TaskPresence.conflict();
+        case NEVER_EXISTED:
+          return TaskPresence.notFound(taskId);
+        default:
+          break;
       }
     }
     return camunda.toResponse(exception);
-  }
-
-  private enum TaskState { OPEN, GONE, NEVER_EXISTED }
-
-  private TaskState state(String taskId) {
-    if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
-      return TaskState.OPEN;
-    }
-    return historyService.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0 ? TaskState.GONE
-        : TaskState.NEVER_EXISTED;
-  }
-
-  private static Response answer(Response.Status status, String type, String message) {
-    ExceptionDto answer = new ExceptionDto();
-    answer.setType(type);
-    answer.setMessage(message);
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(answer).build();
   }
 }
