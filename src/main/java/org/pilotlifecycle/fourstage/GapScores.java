@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.pilotlifecycle.fourstage.FourStageProcess.Dimension;
 
 /** The five dimension scores of a gap assessment, read and checked on the server (whole numbers 0-5). */
-record GapScores(Map<Dimension, Integer> scores) {
+public record GapScores(Map<Dimension, Integer> scores) {
 
-  static GapScores read(VariableScope scope) {
+  public static GapScores read(VariableScope scope) {
     Map<Dimension, Integer> scores = new EnumMap<>(Dimension.class);
     List<String> bad = new ArrayList<>();
     for (Dimension dimension : Dimension.values()) {
@@ -31,15 +31,15 @@ record GapScores(Map<Dimension, Integer> scores) {
     return new GapScores(scores);
   }
 
-  boolean passes(Dimension dimension, int passScore) {
+  public boolean passes(Dimension dimension, int passScore) {
     return scores.get(dimension) >= passScore;
   }
 
-  long passing(int passScore) {
+  public long passing(int passScore) {
     return scores.values().stream().filter(score -> score >= passScore).count();
   }
 
-  Map<String, Object> asFacts(int passScore) {
+  public Map<String, Object> asFacts(int passScore) {
     Map<String, Object> facts = new java.util.LinkedHashMap<>();
     scores.forEach((dimension, score) -> facts.put(dimension.name(), score));
     facts.put("passScore", passScore);

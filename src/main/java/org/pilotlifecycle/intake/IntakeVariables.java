@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.pilotlifecycle.pilot.Autonomy;
-import org.pilotlifecycle.pilot.FieldProblem;
-import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.web.FieldProblem;
+import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.pilot.PilotRegistration;
 
 /**

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pilotlifecycle.pilot.Pilot;
-import org.pilotlifecycle.pilot.PilotAuditTrail;
-import org.pilotlifecycle.pilot.PilotEventRecord;
-import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.audit.AuditRecord;
+import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.pilot.RiskTier;
 import org.springframework.stereotype.Component;
@@ -57,7 +57,7 @@ class RecordRiskTierDelegate implements JavaDelegate {
     String pilotKey = (String) execution.getVariable(PILOT_KEY);
     registry.recordRiskTier(pilotKey, tier, humanInTheLoop);
     Object step = execution.getVariable(CURRENT_STEP);
-    auditTrail.record(pilotKey, PilotEventRecord.of(PilotEventType.RISK_TIER_CLASSIFIED,
+    auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.RISK_TIER_CLASSIFIED,
             step == null ? Pilot.INTAKE : step.toString())
         .name(PilotIntakeProcess.RISK_DECISION_ID).outcome(tier.name())
         .details(Map.of("humanInTheLoopRequired", humanInTheLoop, "inputs", classificationInputs(execution))));

@@ -13,13 +13,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.pilotlifecycle.pilot.DuplicatePilotException;
-import org.pilotlifecycle.pilot.FieldProblem;
+import org.pilotlifecycle.web.FieldProblem;
 import org.pilotlifecycle.pilot.InvalidPilotException;
 import org.pilotlifecycle.pilot.PilotRegistration;
 import org.pilotlifecycle.pilot.Pilot;
-import org.pilotlifecycle.pilot.PilotAuditTrail;
-import org.pilotlifecycle.pilot.PilotEventRecord;
-import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.audit.AuditRecord;
+import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +52,7 @@ class RegisterPilotDelegate implements JavaDelegate {
       }
       String registeredBy = (String) execution.getVariable(REGISTERED_BY);
       registry.register(registration, execution.getProcessInstanceId(), registeredBy);
-      auditTrail.record(registration.key(), PilotEventRecord.of(PilotEventType.REGISTERED, Pilot.INTAKE)
+      auditTrail.record(registration.key(), AuditRecord.of(AuditEntryType.REGISTERED, Pilot.INTAKE)
           .actor(registeredBy).details(Map.of("framework", registration.framework().name())));
       if (!businessKeyGiven) {
         execution.setProcessBusinessKey(registration.key());

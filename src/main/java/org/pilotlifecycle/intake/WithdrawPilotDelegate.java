@@ -5,13 +5,13 @@ import static org.pilotlifecycle.intake.PilotIntakeProcess.Variables.WITHDRAWAL_
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pilotlifecycle.lifecycle.Reasons;
+import org.pilotlifecycle.framework.Reasons;
 import org.pilotlifecycle.pilot.Pilot;
-import org.pilotlifecycle.pilot.PilotAuditTrail;
-import org.pilotlifecycle.pilot.PilotEventRecord;
-import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.audit.AuditRecord;
+import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.pilot.PilotRegistry;
-import org.pilotlifecycle.system.CurrentUser;
+import org.pilotlifecycle.engine.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +34,7 @@ class WithdrawPilotDelegate implements JavaDelegate {
     String reason = Reasons.required(execution, WITHDRAWAL_REASON);
     String pilotKey = (String) execution.getVariable(PILOT_KEY);
     registry.withdraw(pilotKey, reason);
-    auditTrail.record(pilotKey, PilotEventRecord.of(PilotEventType.WITHDRAWN, Pilot.INTAKE)
+    auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.WITHDRAWN, Pilot.INTAKE)
         .actor(CurrentUser.of(execution.getProcessEngineServices())).reason(reason));
   }
 }

@@ -1,13 +1,15 @@
 package org.pilotlifecycle.lifecycle;
 
+import org.pilotlifecycle.framework.CheckResult;
+
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.CURRENT_STEP;
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.STEP_FEEDBACK;
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.PILOT_KEY;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.pilotlifecycle.pilot.PilotAuditTrail;
-import org.pilotlifecycle.pilot.PilotEventRecord;
-import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.audit.AuditRecord;
+import org.pilotlifecycle.audit.AuditEntryType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +31,7 @@ public class CheckRecorder {
    */
   public void record(DelegateExecution execution, CheckResult result, String passedVariable, boolean firstOfPass) {
     auditTrail.record((String) execution.getVariable(PILOT_KEY),
-        PilotEventRecord.of(PilotEventType.CHECK, (String) execution.getVariable(CURRENT_STEP))
+        AuditRecord.of(AuditEntryType.CHECK, (String) execution.getVariable(CURRENT_STEP))
             .name(result.check()).outcome(result.passed() ? "PASSED" : "FAILED").reason(result.summary())
             .details(result.facts()));
     execution.setVariable(passedVariable, result.passed());

@@ -1,5 +1,8 @@
 package org.pilotlifecycle.lifecycle;
 
+import org.pilotlifecycle.framework.DueDates;
+import org.pilotlifecycle.framework.Reasons;
+
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.CURRENT_STEP;
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.NEW_DUE_DATE;
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.OVERDUE_DECISION;
@@ -17,11 +20,11 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.pilotlifecycle.system.CurrentUser;
+import org.pilotlifecycle.engine.CurrentUser;
 import org.pilotlifecycle.pilot.Pilot;
-import org.pilotlifecycle.pilot.PilotAuditTrail;
-import org.pilotlifecycle.pilot.PilotEventRecord;
-import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.audit.AuditRecord;
+import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.springframework.stereotype.Component;
 import org.pilotlifecycle.notification.Notifications;
@@ -72,7 +75,7 @@ final class OverdueDelegates {
       if ("STOP".equals(decision)) {
         execution.setVariable(STOP_REASON, reason);
       }
-      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.OVERDUE_DECISION, phase(execution, steps).name())
+      auditTrail.record(pilotKey(execution), AuditRecord.of(AuditEntryType.OVERDUE_DECISION, phase(execution, steps).name())
           .actor(actor(execution)).outcome(decision).reason(reason)
           .details(newDue == null ? null : Map.of("newDueAt", newDue.toString())));
     }
@@ -103,7 +106,7 @@ final class OverdueDelegates {
         registry.extendDeadline(pilotKey(execution), due);
         execution.setVariable(STEP_DUE_DATE, Date.from(due));
       }
-      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.DEADLINE_EXTENDED, phase.name())
+      auditTrail.record(pilotKey(execution), AuditRecord.of(AuditEntryType.DEADLINE_EXTENDED, phase.name())
           .actor(actor(execution)).reason((String) execution.getVariable(OVERDUE_REASON))
           .details(Map.of("newDueAt", due.toString(), "timerRearmed", rearmed)));
       clearDecision(execution);
@@ -133,7 +136,7 @@ final class OverdueDelegates {
       notifications.statusChanged(pilotKey(execution), "is on hold", reason);
       // No reminders while on hold; the phase's work stays as it is.
       timers.park(execution, phase(execution, steps));
-      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.PUT_ON_HOLD, phase(execution, steps).name())
+      auditTrail.record(pilotKey(execution), AuditRecord.of(AuditEntryType.PUT_ON_HOLD, phase(execution, steps).name())
           .actor(actor(execution)).reason(reason));
       clearDecision(execution);
     }
@@ -163,7 +166,7 @@ final class OverdueDelegates {
       registry.resume(pilotKey(execution), due);
       execution.setVariable(STEP_DUE_DATE, Date.from(due));
       Object note = execution.getVariable(RESUME_NOTE);
-      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.RESUMED, phase.name())
+      auditTrail.record(pilotKey(execution), AuditRecord.of(AuditEntryType.RESUMED, phase.name())
           .actor(actor(execution)).reason(note == null ? null : note.toString())
           .details(Map.of("newDueAt", due.toString())));
       execution.removeVariable(NEW_DUE_DATE);
@@ -190,7 +193,7 @@ final class OverdueDelegates {
       String reason = (String) execution.getVariable(STOP_REASON);
       registry.stop(pilotKey(execution), reason);
       notifications.statusChanged(pilotKey(execution), "is stopped", reason);
-      auditTrail.record(pilotKey(execution), PilotEventRecord.of(PilotEventType.STOPPED, phase(execution, steps).name())
+      auditTrail.record(pilotKey(execution), AuditRecord.of(AuditEntryType.STOPPED, phase(execution, steps).name())
           .actor(actor(execution)).reason(reason));
     }
   }
@@ -211,7 +214,7 @@ final class OverdueDelegates {
     public void execute(DelegateExecution execution) {
       Pilot pilot = registry.markInProduction(pilotKey(execution));
       notifications.statusChanged(pilot.getKey(), "is in production", null);
-      auditTrail.record(pilot.getKey(), PilotEventRecord.of(PilotEventType.IN_PRODUCTION, "IN_PRODUCTION")
+      auditTrail.record(pilot.getKey(), AuditRecord.of(AuditEntryType.IN_PRODUCTION, "IN_PRODUCTION")
           .details(Map.of("inProductionAt", pilot.getInProductionAt().toString(),
               "timeToProductionDays", pilot.timeToProduction().toHours() / 24.0)));
     }

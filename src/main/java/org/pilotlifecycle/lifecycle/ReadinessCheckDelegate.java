@@ -1,5 +1,7 @@
 package org.pilotlifecycle.lifecycle;
 
+import org.pilotlifecycle.framework.CheckResult;
+
 import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

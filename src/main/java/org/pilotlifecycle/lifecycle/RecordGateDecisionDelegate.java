@@ -1,5 +1,7 @@
 package org.pilotlifecycle.lifecycle;
 
+import org.pilotlifecycle.framework.Reasons;
+
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.CURRENT_STEP;
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.GATE_APPROVED;
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.GATE_DECISION;
@@ -12,10 +14,10 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.pilotlifecycle.system.CurrentUser;
-import org.pilotlifecycle.pilot.PilotAuditTrail;
-import org.pilotlifecycle.pilot.PilotEventRecord;
-import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.engine.CurrentUser;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.audit.AuditRecord;
+import org.pilotlifecycle.audit.AuditEntryType;
 import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -66,7 +68,7 @@ class RecordGateDecisionDelegate implements JavaDelegate {
       }
     }
     boolean approved = APPROVE.equals(decision);
-    auditTrail.record(pilotKey, PilotEventRecord.of(PilotEventType.GATE_DECISION, phase.name())
+    auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.GATE_DECISION, phase.name())
         .name(phase.kind() + " " + phase.number() + " gate").actor(actor).outcome(approved ? "APPROVED" : "REJECTED")
         .reason(reason.isEmpty() ? null : reason)
         .details(StepLifecycle.snapshot(execution.getVariables())));

@@ -15,11 +15,11 @@ import java.util.TreeMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.pilotlifecycle.pilot.PilotAuditTrail;
-import org.pilotlifecycle.pilot.PilotEventRecord;
-import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.audit.AuditRecord;
+import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.pilot.PilotRegistry;
-import org.pilotlifecycle.system.CurrentUser;
+import org.pilotlifecycle.engine.CurrentUser;
 import org.springframework.stereotype.Component;
 import org.pilotlifecycle.notification.Notifications;
 
@@ -60,7 +60,7 @@ public class StepLifecycle {
     execution.setVariable(STEP_DUE_DATE, Date.from(due));
     execution.removeVariable(STEP_FEEDBACK);
     registry.enterStep(pilotKey, step.name(), due);
-    auditTrail.record(pilotKey, PilotEventRecord.of(PilotEventType.STEP_STARTED, step.name())
+    auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.STEP_STARTED, step.name())
         .details(Map.of("dueAt", due.toString())));
   }
 
@@ -81,14 +81,14 @@ public class StepLifecycle {
       actor = task.getAssignee();
     }
     auditTrail.record((String) task.getVariable(PILOT_KEY),
-        PilotEventRecord.of(PilotEventType.DELIVERABLE_SUBMITTED, (String) task.getVariable(CURRENT_STEP))
+        AuditRecord.of(AuditEntryType.DELIVERABLE_SUBMITTED, (String) task.getVariable(CURRENT_STEP))
             .name(task.getTaskDefinitionKey()).actor(actor).details(snapshot(task.getVariables())));
   }
 
   public void overdue(DelegateTask task) {
     notifications.escalated(task);
     auditTrail.record((String) task.getVariable(PILOT_KEY),
-        PilotEventRecord.of(PilotEventType.STEP_OVERDUE, (String) task.getVariable(CURRENT_STEP))
+        AuditRecord.of(AuditEntryType.STEP_OVERDUE, (String) task.getVariable(CURRENT_STEP))
             .details(Map.of("dueAt", String.valueOf(task.getVariable(STEP_DUE_DATE)))));
   }
 

@@ -12,10 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.pilotlifecycle.identity.Roles;
+import org.pilotlifecycle.framework.Roles;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
-import org.pilotlifecycle.system.SystemQueries;
+import org.pilotlifecycle.engine.SystemQueries;
 import org.springframework.stereotype.Service;
 
 /**

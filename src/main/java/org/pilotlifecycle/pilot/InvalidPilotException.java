@@ -1,5 +1,7 @@
 package org.pilotlifecycle.pilot;
 
+import org.pilotlifecycle.web.FieldProblem;
+
 import java.util.List;
 import java.util.stream.Collectors;
 

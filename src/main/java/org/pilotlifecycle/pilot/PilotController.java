@@ -1,5 +1,10 @@
 package org.pilotlifecycle.pilot;
 
+import org.pilotlifecycle.audit.AuditEntryView;
+import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.web.PageView;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,9 +60,9 @@ class PilotController {
 
   @GetMapping("/{key}/history")
   @Operation(summary = "The pilot's audit trail, oldest first: phases, deliverables, checks, gate decisions, escalations")
-  PageView<PilotEventView> history(@PathVariable String key,
+  PageView<AuditEntryView> history(@PathVariable String key,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
-    return PageView.of(auditTrail.history(key, PageRequest.of(page, size)).map(PilotEventView::of));
+    return PageView.of(auditTrail.history(key, PageRequest.of(page, size)).map(AuditEntryView::of));
   }
 }

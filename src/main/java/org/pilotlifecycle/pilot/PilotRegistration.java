@@ -1,5 +1,7 @@
 package org.pilotlifecycle.pilot;
 
+import org.pilotlifecycle.framework.Framework;
+
 import java.math.BigDecimal;
 import java.util.Map;
 

@@ -1,5 +1,9 @@
 package org.pilotlifecycle.pilot;
 
+import org.pilotlifecycle.web.FieldProblem;
+import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.framework.StepDurations;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.pilotlifecycle.pilot;
 
+import org.pilotlifecycle.framework.Framework;
+
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;

@@ -1,5 +1,9 @@
 package org.pilotlifecycle.pilot;
 
+import org.pilotlifecycle.audit.AuditEntry;
+import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.framework.StepDurations;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +35,7 @@ public record PilotView(
 
   /** The latest outcome of one readiness check. */
   public record CheckOutcome(String check, String step, boolean passed, String summary, Instant checkedAt) {
-    static CheckOutcome of(PilotEvent event) {
+    static CheckOutcome of(AuditEntry event) {
       return new CheckOutcome(event.getName(), event.getStep(), "PASSED".equals(event.getOutcome()), event.getReason(),
           event.getOccurredAt());
     }
@@ -49,7 +53,7 @@ public record PilotView(
   }
 
   /** With the latest outcome of each readiness check, for the single-pilot view. */
-  public static PilotView of(Pilot pilot, List<PilotEvent> latestChecks) {
+  public static PilotView of(Pilot pilot, List<AuditEntry> latestChecks) {
     PilotView view = of(pilot);
     return new PilotView(view.key, view.name, view.businessUnit, view.useCaseDescription, view.framework, view.people,
         view.risk, view.cost, view.status, view.statusReason, view.currentStep, view.stepEnteredAt, view.stepDueAt,

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.pilotlifecycle.identity.Roles;
+import org.pilotlifecycle.framework.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

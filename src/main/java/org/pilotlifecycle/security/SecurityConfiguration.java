@@ -1,12 +1,12 @@
 package org.pilotlifecycle.security;
 
-import static org.pilotlifecycle.identity.Roles.ADMIN;
-import static org.pilotlifecycle.identity.Roles.AI_PRODUCT_OWNER;
+import static org.pilotlifecycle.framework.Roles.ADMIN;
+import static org.pilotlifecycle.framework.Roles.AI_PRODUCT_OWNER;
 
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.pilotlifecycle.identity.Roles;
+import org.pilotlifecycle.framework.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

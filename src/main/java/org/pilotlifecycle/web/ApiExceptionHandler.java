@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.pilotlifecycle.pilot.DuplicatePilotException;
-import org.pilotlifecycle.pilot.FieldProblem;
+import org.pilotlifecycle.web.FieldProblem;
 import org.pilotlifecycle.pilot.InvalidPilotException;
 import org.pilotlifecycle.pilot.PilotNotFoundException;
 import org.slf4j.Logger;
@@ -41,8 +41,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "The registration has " + e.getProblems().size() + " invalid field(s)."), e.getProblems());
   }
 
-  @ExceptionHandler(org.pilotlifecycle.csv.CsvImportRejectedException.class)
-  ProblemDetail csvRejected(org.pilotlifecycle.csv.CsvImportRejectedException e) {
+  @ExceptionHandler(org.pilotlifecycle.reporting.csv.CsvImportRejectedException.class)
+  ProblemDetail csvRejected(org.pilotlifecycle.reporting.csv.CsvImportRejectedException e) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Import rejected", e.getMessage());
     problem.setProperty("errors", e.getProblems().stream()
         .map(p -> Map.of("row", p.row(), "column", p.column(), "problem", p.problem()))

@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.pilotlifecycle.fivephase.FivePhaseProcess;
 import org.pilotlifecycle.intake.PilotIntakeProcess;
 import org.pilotlifecycle.intake.PilotIntakeService;
-import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.ProcessDriver;
 import org.pilotlifecycle.support.Registrations;

@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.pilotlifecycle.csv.PortfolioCsv;
+import org.pilotlifecycle.reporting.csv.PortfolioCsv;
 import org.pilotlifecycle.support.Http;
 
 /** Brings many pilots into their first five-phase phase through the nodes' HTTP API, as the roles would. */

@@ -33,10 +33,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.pilotlifecycle.fivephase.FivePhaseProcess.Phase;
 import org.pilotlifecycle.intake.PilotIntakeService;
-import org.pilotlifecycle.pilot.Framework;
-import org.pilotlifecycle.pilot.PilotAuditTrail;
-import org.pilotlifecycle.pilot.PilotEvent;
-import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.audit.AuditEntry;
+import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.pilot.PilotRegistration;
 import org.pilotlifecycle.pilot.PilotStatus;
 import org.pilotlifecycle.support.Counts;
@@ -71,11 +71,11 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     return driver.start(intake, Registrations.lowRisk(Registrations.newKey(prefix), Framework.FIVE_PHASE));
   }
 
-  private List<PilotEvent> history(ProcessInstance instance) {
+  private List<AuditEntry> history(ProcessInstance instance) {
     return auditTrail.history(instance.getBusinessKey(), Pageable.ofSize(500)).getContent();
   }
 
-  private List<PilotEvent> events(ProcessInstance instance, PilotEventType type) {
+  private List<AuditEntry> events(ProcessInstance instance, AuditEntryType type) {
     return history(instance).stream().filter(e -> e.getType() == type).toList();
   }
 
@@ -94,15 +94,15 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(pilot.getInProductionAt()).isNotNull();
     assertThat(pilot.getSuccessMetric().name()).isEqualTo("Claims processing time");
     assertThat(pilot.getLineManager()).isEqualTo("lena");
-    assertThat(events(instance, PilotEventType.GATE_DECISION)).extracting(PilotEvent::getOutcome)
+    assertThat(events(instance, AuditEntryType.GATE_DECISION)).extracting(AuditEntry::getOutcome)
         .containsExactly("APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED");
-    assertThat(events(instance, PilotEventType.GATE_DECISION)).extracting(PilotEvent::getActor)
+    assertThat(events(instance, AuditEntryType.GATE_DECISION)).extracting(AuditEntry::getActor)
         .containsExactly("olivia", "theo", "theo", "rita", "sam");
-    assertThat(events(instance, PilotEventType.CHECK)).extracting(PilotEvent::getName).containsExactly(
+    assertThat(events(instance, AuditEntryType.CHECK)).extracting(AuditEntry::getName).containsExactly(
         "SUCCESS_METRIC", "DATA_READINESS", "PRODUCTION_DATA_TOLERANCE", "MLOPS_CAPABILITY", "COST_MODEL", "REPEATABILITY");
-    assertThat(events(instance, PilotEventType.CHECK)).allMatch(e -> "PASSED".equals(e.getOutcome()));
-    assertThat(events(instance, PilotEventType.STEP_STARTED)).hasSize(5);
-    assertThat(events(instance, PilotEventType.IN_PRODUCTION)).hasSize(1);
+    assertThat(events(instance, AuditEntryType.CHECK)).allMatch(e -> "PASSED".equals(e.getOutcome()));
+    assertThat(events(instance, AuditEntryType.STEP_STARTED)).hasSize(5);
+    assertThat(events(instance, AuditEntryType.IN_PRODUCTION)).hasSize(1);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .count()).as("the intake ended with the framework").isZero();
   }
@@ -119,7 +119,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(instance).variables().containsKey(STEP_FEEDBACK);
     assertThat((String) runtimeService.getVariable(instance.getId(), STEP_FEEDBACK))
         .contains("rejected by " + gateKeeper(phase)).contains("The baseline is a guess");
-    PilotEvent rejection = events(instance, PilotEventType.GATE_DECISION).get(phase.ordinal());
+    AuditEntry rejection = events(instance, AuditEntryType.GATE_DECISION).get(phase.ordinal());
     assertThat(rejection.getOutcome()).isEqualTo("REJECTED");
     assertThat(rejection.getReason()).isEqualTo("The baseline is a guess");
     assertThat(rejection.getStep()).isEqualTo(phase.name());
@@ -136,7 +136,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("APPROVE or REJECT");
 
     assertThat(instance).isWaitingAt(TASK_SIGN_OFF_SUCCESS_METRIC);
-    assertThat(events(instance, PilotEventType.GATE_DECISION)).isEmpty();
+    assertThat(events(instance, AuditEntryType.GATE_DECISION)).isEmpty();
   }
 
   @Test
@@ -215,7 +215,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
 
     assertThat(instance).isWaitingAt(TASK_PROVIDE_GOVERNANCE_EVIDENCE).hasNotPassed(TASK_DESIGN_HUMAN_IN_THE_LOOP_REVIEW);
     assertThat(registry.get(instance.getBusinessKey()).getRiskTier().name()).isEqualTo("MEDIUM");
-    assertThat(events(instance, PilotEventType.RISK_TIER_CLASSIFIED)).extracting(PilotEvent::getStep)
+    assertThat(events(instance, AuditEntryType.RISK_TIER_CLASSIFIED)).extracting(AuditEntry::getStep)
         .containsExactly("INTAKE", "GOVERNANCE_AND_RISK_CONTROLS");
   }
 
@@ -310,7 +310,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC, TASK_DECIDE_OVERDUE_PHASE);
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(TASK_DECIDE_OVERDUE_PHASE).taskCandidateGroup("steering-committee").count()).isOne();
-    assertThat(events(instance, PilotEventType.STEP_OVERDUE)).hasSize(1);
+    assertThat(events(instance, AuditEntryType.STEP_OVERDUE)).hasSize(1);
     return instance;
   }
 
@@ -339,7 +339,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     moveClockBy(Duration.ofDays(2));
     fireDueTimer(instance, Phase.OUTCOME_DEFINITION);
     assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC, TASK_DECIDE_OVERDUE_PHASE);
-    assertThat(events(instance, PilotEventType.STEP_OVERDUE)).hasSize(2);
+    assertThat(events(instance, AuditEntryType.STEP_OVERDUE)).hasSize(2);
   }
 
   @Test
@@ -365,8 +365,8 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(org.pilotlifecycle.lifecycle.OverdueTimers.isParked(timer)).isFalse();
     assertThat(timer.getDuedate().toInstant()).isEqualTo(newDue);
     assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.ACTIVE);
-    assertThat(events(instance, PilotEventType.PUT_ON_HOLD)).hasSize(1);
-    assertThat(events(instance, PilotEventType.RESUMED)).hasSize(1);
+    assertThat(events(instance, AuditEntryType.PUT_ON_HOLD)).hasSize(1);
+    assertThat(events(instance, AuditEntryType.RESUMED)).hasSize(1);
   }
 
   @Test
@@ -457,7 +457,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     fireDueTimer(instance, phase);
 
     assertThat(instance).isWaitingAt(firstTask, TASK_DECIDE_OVERDUE_PHASE);
-    assertThat(events(instance, PilotEventType.STEP_OVERDUE)).extracting(PilotEvent::getStep).containsExactly(phase.name());
+    assertThat(events(instance, AuditEntryType.STEP_OVERDUE)).extracting(AuditEntry::getStep).containsExactly(phase.name());
   }
 
   @Test
@@ -496,18 +496,18 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
 
     long incidentsAfterRetry = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count();
     Counts.report("check fault: 5 failed attempts, 1 incident; after the fix and a retry %d incident(s),"
-        + " %d deliverable(s) kept", incidentsAfterRetry, events(instance, PilotEventType.DELIVERABLE_SUBMITTED).size());
+        + " %d deliverable(s) kept", incidentsAfterRetry, events(instance, AuditEntryType.DELIVERABLE_SUBMITTED).size());
     assertThat(incidentsAfterRetry).isZero();
     assertThat(instance).isWaitingAt(TASK_SIGN_OFF_SUCCESS_METRIC);
     assertThat(registry.get(instance.getBusinessKey()).getSuccessMetric()).isNotNull();
-    assertThat(events(instance, PilotEventType.DELIVERABLE_SUBMITTED)).hasSize(1);
+    assertThat(events(instance, AuditEntryType.DELIVERABLE_SUBMITTED)).hasSize(1);
   }
 
   // helpers
 
   private void assertCheckFailed(ProcessInstance instance, String check) {
-    assertThat(events(instance, PilotEventType.CHECK)).filteredOn(e -> check.equals(e.getName()))
-        .extracting(PilotEvent::getOutcome).contains("FAILED");
+    assertThat(events(instance, AuditEntryType.CHECK)).filteredOn(e -> check.equals(e.getName()))
+        .extracting(AuditEntry::getOutcome).contains("FAILED");
   }
 
   private static String gateOf(Phase phase) {

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
-import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.Registrations;

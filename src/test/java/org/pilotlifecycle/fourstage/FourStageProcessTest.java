@@ -33,10 +33,10 @@ import org.pilotlifecycle.fourstage.FourStageProcess.Stage;
 import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.lifecycle.LifecycleProperties;
 import org.pilotlifecycle.lifecycle.OverdueTimers;
-import org.pilotlifecycle.pilot.Framework;
-import org.pilotlifecycle.pilot.PilotAuditTrail;
-import org.pilotlifecycle.pilot.PilotEvent;
-import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.audit.AuditEntry;
+import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.pilot.PilotStatus;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.Registrations;
@@ -69,7 +69,7 @@ class FourStageProcessTest extends IntegrationTestSupport {
     return driver.start(intake, Registrations.lowRisk(Registrations.newKey(prefix), Framework.FOUR_STAGE));
   }
 
-  private List<PilotEvent> events(ProcessInstance instance, PilotEventType type) {
+  private List<AuditEntry> events(ProcessInstance instance, AuditEntryType type) {
     return auditTrail.history(instance.getBusinessKey(), Pageable.ofSize(500)).getContent().stream()
         .filter(e -> e.getType() == type).toList();
   }
@@ -109,11 +109,11 @@ class FourStageProcessTest extends IntegrationTestSupport {
         .as("the open review closed with the pilot").isZero();
     var pilot = registry.get(instance.getBusinessKey());
     assertThat(pilot.getStatus()).isEqualTo(PilotStatus.IN_PRODUCTION);
-    assertThat(events(instance, PilotEventType.GATE_DECISION)).extracting(PilotEvent::getActor)
+    assertThat(events(instance, AuditEntryType.GATE_DECISION)).extracting(AuditEntry::getActor)
         .containsExactly("sam", "olivia", "rita");
-    assertThat(events(instance, PilotEventType.ADOPTION_MEASURED)).extracting(PilotEvent::getOutcome)
+    assertThat(events(instance, AuditEntryType.ADOPTION_MEASURED)).extracting(AuditEntry::getOutcome)
         .containsExactly("AT_TARGET", "AT_TARGET");
-    assertThat(events(instance, PilotEventType.STEP_STARTED)).extracting(PilotEvent::getStep).contains(
+    assertThat(events(instance, AuditEntryType.STEP_STARTED)).extracting(AuditEntry::getStep).contains(
         "PILOT_VALIDATION", "PRODUCTION_ARCHITECTURE", "ORGANIZATIONAL_EMBEDDING", "ENTERPRISE_SCALE");
   }
 
@@ -151,8 +151,8 @@ class FourStageProcessTest extends IntegrationTestSupport {
 
     assertThat(runtimeService.getVariable(instance.getId(), GO_NO_GO_OUTCOME)).isEqualTo("GO");
     assertThat(instance).isWaitingAt(TASK_BUILD_DATA_PIPELINES, TASK_BUILD_INTEGRATION_CONNECTORS, TASK_DOCUMENT_GOVERNANCE);
-    assertThat(events(instance, PilotEventType.CHECK)).filteredOn(e -> "GO_NO_GO".equals(e.getName()))
-        .extracting(PilotEvent::getOutcome).containsExactly("NO_GO", "GO");
+    assertThat(events(instance, AuditEntryType.CHECK)).filteredOn(e -> "GO_NO_GO".equals(e.getName()))
+        .extracting(AuditEntry::getOutcome).containsExactly("NO_GO", "GO");
   }
 
   @Test
@@ -227,7 +227,7 @@ class FourStageProcessTest extends IntegrationTestSupport {
     assertThat(instance).isWaitingAt(TASK_CONFIRM_ADOPTION_RESULTS);
     driver.signOffAdoption(instance);
     assertThat(instance).isWaitingAt(TASK_PLAN_EXPANSION);
-    assertThat(events(instance, PilotEventType.ADOPTION_MEASURED)).hasSize(5);
+    assertThat(events(instance, AuditEntryType.ADOPTION_MEASURED)).hasSize(5);
   }
 
   @Test
@@ -339,7 +339,7 @@ class FourStageProcessTest extends IntegrationTestSupport {
     ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
     driver.fireDueTimers(instance, stage.overdueTimerId());
     assertThat(instance).isWaitingAt(work, TASK_DECIDE_OVERDUE_STAGE);
-    assertThat(events(instance, PilotEventType.STEP_OVERDUE)).extracting(PilotEvent::getStep).containsExactly(stage.name());
+    assertThat(events(instance, AuditEntryType.STEP_OVERDUE)).extracting(AuditEntry::getStep).containsExactly(stage.name());
 
     Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(20)), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
     switch (decision) {

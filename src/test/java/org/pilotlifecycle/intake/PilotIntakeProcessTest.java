@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.Date;
 import org.pilotlifecycle.support.ProcessDriver;
-import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistration;
 import org.pilotlifecycle.pilot.PilotRegistry;

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.pilot.PilotStatus;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;

@@ -23,7 +23,7 @@ import org.pilotlifecycle.fivephase.FivePhaseDriver;
 import org.pilotlifecycle.fivephase.FivePhaseForms;
 import org.pilotlifecycle.fivephase.FivePhaseProcess;
 import org.pilotlifecycle.intake.PilotIntakeService;
-import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;

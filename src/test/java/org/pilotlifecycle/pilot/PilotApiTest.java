@@ -1,5 +1,7 @@
 package org.pilotlifecycle.pilot;
 
+import org.pilotlifecycle.framework.Framework;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.PostgresTestDatabase;
 import org.pilotlifecycle.support.Registrations;

@@ -43,10 +43,10 @@ import org.pilotlifecycle.fourstage.FourStageDriver;
 import org.pilotlifecycle.fourstage.FourStageForms;
 import org.pilotlifecycle.fourstage.FourStageProcess;
 import org.pilotlifecycle.intake.PilotIntakeService;
-import org.pilotlifecycle.pilot.Framework;
-import org.pilotlifecycle.pilot.PilotAuditTrail;
-import org.pilotlifecycle.pilot.PilotEvent;
-import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.audit.AuditEntry;
+import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.support.Counts;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
@@ -203,7 +203,7 @@ class FourEyesOnEveryGateTest extends IntegrationTestSupport {
     Http http = http();
     TasklistUser tasklist = new TasklistUser(http, runtimeService, managementService);
     tasklist.work(dualUser, key, gate.deliverable(), formOf(instance, gate.deliverable()), gate.values());
-    assertThat(events(key, PilotEventType.DELIVERABLE_SUBMITTED)).as("the dual user's deliverable is on record")
+    assertThat(events(key, AuditEntryType.DELIVERABLE_SUBMITTED)).as("the dual user's deliverable is on record")
         .anyMatch(e -> dualUser.equals(e.getActor()) && gate.deliverable().equals(e.getName()));
 
     String gateTask = openTask(http, dualUser, key, gate.gate());
@@ -225,7 +225,7 @@ class FourEyesOnEveryGateTest extends IntegrationTestSupport {
     tasklist.work(gate.approver(), key, gate.gate(), formOf(instance, gate.gate()), Map.of("gateDecision", "APPROVE"));
 
     assertThat(taskService.createTaskQuery().taskId(gateTask).count()).as("the gate is passed").isZero();
-    List<PilotEvent> decisions = events(key, PilotEventType.GATE_DECISION).stream()
+    List<AuditEntry> decisions = events(key, AuditEntryType.GATE_DECISION).stream()
         .filter(e -> step.equals(e.getStep())).toList();
     assertThat(decisions).as("the approver's decision on " + step + ", and only that one").hasSize(1);
     assertThat(decisions.get(0).getActor()).isEqualTo(gate.approver());
@@ -287,7 +287,7 @@ class FourEyesOnEveryGateTest extends IntegrationTestSupport {
     return tasks.get(0).path("id").asText();
   }
 
-  private List<PilotEvent> events(String key, PilotEventType type) {
+  private List<AuditEntry> events(String key, AuditEntryType type) {
     return auditTrail.history(key, Pageable.ofSize(500)).getContent().stream().filter(e -> e.getType() == type)
         .toList();
   }

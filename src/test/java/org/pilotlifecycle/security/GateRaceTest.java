@@ -17,9 +17,9 @@ import org.pilotlifecycle.fivephase.FivePhaseDriver;
 import org.pilotlifecycle.fivephase.FivePhaseForms;
 import org.pilotlifecycle.fivephase.FivePhaseProcess;
 import org.pilotlifecycle.intake.PilotIntakeService;
-import org.pilotlifecycle.pilot.Framework;
-import org.pilotlifecycle.pilot.PilotAuditTrail;
-import org.pilotlifecycle.pilot.PilotEventType;
+import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.support.Counts;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
@@ -70,7 +70,7 @@ class GateRaceTest extends IntegrationTestSupport {
         }
       }
       long decisions = auditTrail.history(instance.getBusinessKey(), Pageable.ofSize(500)).stream()
-          .filter(event -> event.getType() == PilotEventType.GATE_DECISION).count();
+          .filter(event -> event.getType() == AuditEntryType.GATE_DECISION).count();
       Counts.report("gate race: %d racers, %d winner(s), %d conflict(s), %d other; %d decision(s) recorded%n",
           RACERS, winners, conflicts, other, decisions);
       assertThat(winners).isOne();
@@ -96,7 +96,7 @@ class GateRaceTest extends IntegrationTestSupport {
     assertThat(late.status()).as(late.body()).isEqualTo(409);
     assertThat(late.body()).contains("reload it");
     assertThat(auditTrail.history(instance.getBusinessKey(), Pageable.ofSize(500)).stream()
-        .filter(event -> event.getType() == PilotEventType.GATE_DECISION).count()).isOne();
+        .filter(event -> event.getType() == AuditEntryType.GATE_DECISION).count()).isOne();
   }
 
   @Test
@@ -116,7 +116,7 @@ class GateRaceTest extends IntegrationTestSupport {
     String done = driver.task(instance, FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC).getId();
     driver.work("paul", instance, FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
     String open = driver.task(instance, FivePhaseProcess.TASK_SIGN_OFF_SUCCESS_METRIC).getId();
-    var mapper = new org.pilotlifecycle.web.TaskGoneMidwayMapper(engine.getTaskService(), engine.getHistoryService(),
+    var mapper = new org.pilotlifecycle.enginerest.TaskGoneMidwayMapper(engine.getTaskService(), engine.getHistoryService(),
         engine.getIdentityService());
 
     assertThat(mapper.toResponse(npeOn(mapper, "task/" + done + "/submit-form")).getStatus())

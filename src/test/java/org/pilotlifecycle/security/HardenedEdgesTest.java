@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.intake.PilotIntakeService;
-import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.support.Counts;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.intake.PilotIntakeProcess;
 import org.pilotlifecycle.intake.PilotIntakeService;
-import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.Registrations;

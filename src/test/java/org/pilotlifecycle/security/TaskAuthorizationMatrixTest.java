@@ -25,15 +25,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pilotlifecycle.fivephase.FivePhaseProcess;
 import org.pilotlifecycle.fourstage.FourStageProcess;
-import org.pilotlifecycle.identity.Roles;
+import org.pilotlifecycle.framework.Roles;
 import org.pilotlifecycle.intake.PilotIntakeProcess;
 import org.pilotlifecycle.intake.PilotIntakeService;
-import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.support.Counts;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.Registrations;
-import org.pilotlifecycle.tasklist.TasklistFilterBootstrap;
+import org.pilotlifecycle.bootstrap.TasklistFilterBootstrap;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

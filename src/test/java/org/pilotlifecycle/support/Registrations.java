@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.pilotlifecycle.pilot.Autonomy;
-import org.pilotlifecycle.pilot.Framework;
+import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.pilot.PilotRegistration;
 
 /** Valid registrations to start from; each call gets a fresh key. */

@@ -1,6 +1,6 @@
 package org.pilotlifecycle.fivephase.checks;
 
-import org.pilotlifecycle.lifecycle.CheckResult;
+import org.pilotlifecycle.framework.CheckResult;
 
 import java.time.Duration;
 import java.util.ArrayList;

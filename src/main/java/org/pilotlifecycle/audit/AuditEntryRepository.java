@@ -1,0 +1,31 @@
+package org.pilotlifecycle.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
+
+  Page<AuditEntry> findByPilotIdOrderByOccurredAtAscIdAsc(Long pilotId, Pageable pageable);
+
+  List<AuditEntry> findByPilotIdAndTypeAndStepOrderByIdAsc(Long pilotId, AuditEntryType type, String step);
+
+  /** The latest outcome of each check of the pilot. */
+  @Query("""
+      select e from AuditEntry e
+      where e.pilotId = :pilotId and e.type = org.pilotlifecycle.audit.AuditEntryType.CHECK
+        and e.id = (select max(l.id) from AuditEntry l
+                    where l.pilotId = e.pilotId and l.type = e.type and l.name = e.name)
+      order by e.id
+      """)
+  List<AuditEntry> latestChecks(Long pilotId);
+
+  Optional<AuditEntry> findFirstByPilotIdAndTypeOrderByIdDesc(Long pilotId, AuditEntryType type);
+
+  List<AuditEntry> findByPilotIdInAndTypeInOrderByPilotIdAscOccurredAtAscIdAsc(java.util.Collection<Long> pilotIds,
+      java.util.Collection<AuditEntryType> types);
+}

@@ -1,0 +1,26 @@
+package org.pilotlifecycle.bootstrap;
+
+import org.pilotlifecycle.framework.Roles;
+
+import java.util.List;
+
+/** The demo users of the default profile, one per role, all with password "demo". */
+final class DemoUsers {
+
+  record DemoUser(String id, String firstName, String lastName, String group) {
+  }
+
+  static final List<DemoUser> ALL = List.of(
+      new DemoUser("olivia", "Olivia", "Owner", Roles.BUSINESS_OWNER),
+      new DemoUser("paul", "Paul", "Product", Roles.AI_PRODUCT_OWNER),
+      new DemoUser("tara", "Tara", "Tech", Roles.TECH_LEAD),
+      // A second tech lead: phases 2 and 3 are prepared and approved by tech leads, never the same one.
+      new DemoUser("theo", "Theo", "Tech", Roles.TECH_LEAD),
+      new DemoUser("rita", "Rita", "Risk", Roles.RISK_COMPLIANCE),
+      new DemoUser("chris", "Chris", "Change", Roles.CHANGE_MANAGER),
+      new DemoUser("sam", "Sam", "Steering", Roles.STEERING_COMMITTEE),
+      new DemoUser("ana", "Ana", "Analyst", Roles.PROCESS_ANALYST));
+
+  private DemoUsers() {
+  }
+}

@@ -1,0 +1,15 @@
+package org.pilotlifecycle.engine;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class ClockConfiguration {
+
+  @Bean
+  Clock clock() {
+    return new EngineClock();
+  }
+}

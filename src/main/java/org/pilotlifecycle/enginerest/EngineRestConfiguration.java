@@ -1,0 +1,32 @@
+package org.pilotlifecycle.enginerest;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Additions to the engine REST API (Camunda's Jersey application). The form validation is added to every
+ * Jersey application by {@link EngineApiAdditions}.
+ */
+@Configuration
+class EngineRestConfiguration {
+
+  @Bean
+  ResourceConfigCustomizer concurrentChangeAsConflict(TaskService taskService, HistoryService historyService,
+      IdentityService identityService) {
+    return config -> {
+      config.register(new ConcurrentChangeMapper(taskService, historyService, identityService));
+      config.register(new VanishedTaskMapper(taskService, historyService, identityService));
+      config.register(new TaskGoneMidwayMapper(taskService, historyService, identityService));
+    };
+  }
+
+  /** Errors as RFC 7807 problem details that keep Camunda's fields for the webapps. */
+  @Bean
+  ResourceConfigCustomizer errorsAsProblemDetails() {
+    return config -> config.register(EngineRestProblemDetails.class);
+  }
+}

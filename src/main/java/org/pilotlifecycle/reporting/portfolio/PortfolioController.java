@@ -1,0 +1,25 @@
+package org.pilotlifecycle.reporting.portfolio;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Portfolio")
+class PortfolioController {
+
+  private final PortfolioService portfolio;
+
+  PortfolioController(PortfolioService portfolio) {
+    this.portfolio = portfolio;
+  }
+
+  @GetMapping("/api/portfolio")
+  @Operation(summary = "Pilots per phase or stage, time in each, time to production and its trend, maturity level, KPIs")
+  Portfolio portfolio(@RequestParam(required = false) @Size(max = 100) String businessUnit) {
+    return portfolio.portfolio(businessUnit);
+  }
+}

@@ -1,0 +1,207 @@
+package org.pilotlifecycle.reporting.stuck;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.pilotlifecycle.web.PageView;
+import org.pilotlifecycle.pilot.Pilot;
+import org.pilotlifecycle.pilot.PilotRegistry;
+import org.pilotlifecycle.engine.SystemQueries;
+import org.pilotlifecycle.bootstrap.TasklistFilterBootstrap;
+import org.springframework.stereotype.Service;
+
+/**
+ * Which pilots are stuck, where and why: a phase or stage past its due date (the pilot table's index),
+ * a readiness check that failed into an incident and a gate waiting too long for its sign-off (the
+ * engine's incident and task tables). A portfolio view: everyone sees every stuck pilot, whatever tasks
+ * their own groups may read.
+ */
+@Service
+public class StuckPilots {
+
+  private final PilotRegistry registry;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final RepositoryService repositoryService;
+  private final IdentityService identityService;
+  private final StuckProperties properties;
+  private final Clock clock;
+
+  StuckPilots(PilotRegistry registry, RuntimeService runtimeService, TaskService taskService,
+      RepositoryService repositoryService, IdentityService identityService, StuckProperties properties, Clock clock) {
+    this.registry = registry;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.repositoryService = repositoryService;
+    this.identityService = identityService;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * The stuck pilots, longest stuck first. Each source is read in the database in that order and only as
+   * far as the page reaches ({@code (page + 1) * size} rows at most), so the first page costs the same
+   * whether the portfolio holds a thousand pilots or a hundred thousand.
+   */
+  public PageView<StuckPilot> page(int page, int size) {
+    return asPortfolioView(() -> {
+      Instant now = clock.instant();
+      int reach = Math.multiplyExact(page + 1, size);
+      List<StuckPilot> candidates = candidates(now, reach);
+      int from = Math.min(page * size, candidates.size());
+      int to = Math.min(from + size, candidates.size());
+      List<StuckPilot> content = withWaitingActivities(candidates.subList(from, to));
+      long total = counts(now).values().stream().mapToLong(Long::longValue).sum();
+      return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
+    });
+  }
+
+  public Map<StuckReason, Long> countByReason() {
+    return asPortfolioView(() -> counts(clock.instant()));
+  }
+
+  private Map<StuckReason, Long> counts(Instant now) {
+    Map<StuckReason, Long> counts = new EnumMap<>(StuckReason.class);
+    counts.put(StuckReason.STEP_OVERDUE, registry.countOverdueAt(now));
+    counts.put(StuckReason.CHECK_INCIDENT, rootCauseIncidents().stream()
+        .filter(incident -> incident.getProcessInstanceId() != null).count());
+    counts.put(StuckReason.GATE_WAITING, waitingGates(now).count());
+    return counts;
+  }
+
+  /** Every stuck pilot, longest stuck first (tests and small portfolios). */
+  List<StuckPilot> all() {
+    Instant now = clock.instant();
+    long total = counts(now).values().stream().mapToLong(Long::longValue).sum();
+    return candidates(now, (int) Math.min(Integer.MAX_VALUE, Math.max(1, total)));
+  }
+
+  /** The first {@code reach} stuck pilots of each source, merged longest stuck first. */
+  private List<StuckPilot> candidates(Instant now, int reach) {
+    List<StuckPilot> stuck = new ArrayList<>();
+    for (Pilot pilot : registry.longestOverdueAt(now, reach)) {
+      stuck.add(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
+          StuckReason.STEP_OVERDUE, null, List.of(), pilot.getStepDueAt(), now, pilot.getProcessInstanceId(), null));
+    }
+    List<Incident> incidents = rootCauseIncidents().stream()
+        .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
+        .limit(reach)
+        .toList();
+    List<Task> waitingGates = waitingGates(now).orderByTaskCreateTime().asc().listPage(0, reach);
+    Set<String> instanceIds = new HashSet<>();
+    incidents.forEach(incident -> instanceIds.add(incident.getProcessInstanceId()));
+    waitingGates.forEach(task -> instanceIds.add(task.getProcessInstanceId()));
+    instanceIds.remove(null);
+    Map<String, String> pilotKeyByInstance = new HashMap<>();
+    if (!instanceIds.isEmpty()) {
+      for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+        if (instance.getBusinessKey() != null) {
+          pilotKeyByInstance.put(instance.getId(), instance.getBusinessKey());
+        }
+      }
+    }
+    Map<String, Pilot> pilots = registry.byKeys(new HashSet<>(pilotKeyByInstance.values()));
+    for (Incident incident : incidents) {
+      Pilot pilot = pilots.get(pilotKeyByInstance.get(incident.getProcessInstanceId()));
+      if (pilot != null) {
+        stuck.add(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
+            StuckReason.CHECK_INCIDENT, activityName(incident.getProcessDefinitionId(), incident.getActivityId()),
+            List.of(), incident.getIncidentTimestamp().toInstant(), now, incident.getProcessInstanceId(),
+            incident.getIncidentMessage()));
+      }
+    }
+    for (Task gate : waitingGates) {
+      Pilot pilot = pilots.get(pilotKeyByInstance.get(gate.getProcessInstanceId()));
+      if (pilot != null) {
+        stuck.add(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
+            StuckReason.GATE_WAITING, gate.getName(), waitingFor(gate),
+            gate.getCreateTime().toInstant().plus(properties.gateWaitingAllowed()), now, gate.getProcessInstanceId(),
+            null));
+      }
+    }
+    stuck.sort(Comparator.comparingLong(StuckPilot::overdueSeconds).reversed()
+        .thenComparing(StuckPilot::pilotKey).thenComparing(StuckPilot::reason));
+    return stuck;
+  }
+
+  /** Root causes only: a failed check in a framework process also raises an incident on the intake's call activity. */
+  private List<Incident> rootCauseIncidents() {
+    return runtimeService.createIncidentQuery().list().stream()
+        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
+        .toList();
+  }
+
+  private org.camunda.bpm.engine.task.TaskQuery waitingGates(Instant now) {
+    return taskService.createTaskQuery()
+        .taskDefinitionKeyIn(TasklistFilterBootstrap.GATE_TASKS)
+        .taskCreatedBefore(Date.from(now.minus(properties.gateWaitingAllowed())));
+  }
+
+  /**
+   * For the overdue steps of a page: the open task each pilot waits at (its oldest), and who it waits for.
+   * One task query and one instance query for the whole page.
+   */
+  private List<StuckPilot> withWaitingActivities(List<StuckPilot> page) {
+    String[] keys = page.stream().filter(stuck -> stuck.reason() == StuckReason.STEP_OVERDUE)
+        .map(StuckPilot::pilotKey).distinct().toArray(String[]::new);
+    if (keys.length == 0) {
+      return page;
+    }
+    List<Task> open = taskService.createTaskQuery().processInstanceBusinessKeyIn(keys)
+        .orderByTaskCreateTime().asc().list();
+    Map<String, String> keyByInstance = new HashMap<>();
+    Set<String> instanceIds = new HashSet<>();
+    open.forEach(task -> instanceIds.add(task.getProcessInstanceId()));
+    if (!instanceIds.isEmpty()) {
+      runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()
+          .forEach(instance -> keyByInstance.put(instance.getId(), instance.getBusinessKey()));
+    }
+    Map<String, Task> oldestByKey = new HashMap<>();
+    for (Task task : open) {
+      oldestByKey.putIfAbsent(keyByInstance.get(task.getProcessInstanceId()), task);
+    }
+    return page.stream().map(stuck -> {
+      Task task = stuck.reason() == StuckReason.STEP_OVERDUE ? oldestByKey.get(stuck.pilotKey()) : null;
+      return task == null ? stuck : stuck.waiting(task.getName(), waitingFor(task));
+    }).toList();
+  }
+
+  /** The assignee, or else the candidate groups the task's definition names (from the cached model). */
+  private List<String> waitingFor(Task task) {
+    if (task.getAssignee() != null) {
+      return List.of(task.getAssignee());
+    }
+    UserTask definition = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+        .getModelElementById(task.getTaskDefinitionKey());
+    return definition == null ? List.of() : definition.getCamundaCandidateGroupsList().stream().sorted().toList();
+  }
+
+  private String activityName(String processDefinitionId, String activityId) {
+    FlowElement element = repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
+    return element == null || element.getName() == null ? activityId : element.getName();
+  }
+
+  /** Engine queries for the whole portfolio, not limited to the tasks the caller's groups may read. */
+  private <T> T asPortfolioView(Supplier<T> query) {
+    return SystemQueries.asSystem(identityService, query);
+  }
+}

@@ -1,0 +1,28 @@
+package org.pilotlifecycle.reporting.stuck;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.pilotlifecycle.web.PageView;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Pilots")
+class StuckPilotsController {
+
+  private final StuckPilots stuckPilots;
+
+  StuckPilotsController(StuckPilots stuckPilots) {
+    this.stuckPilots = stuckPilots;
+  }
+
+  @GetMapping("/api/pilots/stuck")
+  @Operation(summary = "Stuck pilots, longest stuck first: overdue phase or stage, failed check, gate waiting too long")
+  PageView<StuckPilot> stuck(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    return stuckPilots.page(page, size);
+  }
+}

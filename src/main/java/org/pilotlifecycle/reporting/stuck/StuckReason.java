@@ -1,0 +1,11 @@
+package org.pilotlifecycle.reporting.stuck;
+
+/** Why a pilot is stuck (DOMAIN.md, "Durations, timers and stuck"). */
+public enum StuckReason {
+  /** The current phase or stage is past its allowed duration. */
+  STEP_OVERDUE,
+  /** A readiness check failed into an incident. */
+  CHECK_INCIDENT,
+  /** A gate has waited for its sign-off longer than allowed. */
+  GATE_WAITING
+}

@@ -1,0 +1,106 @@
+package org.pilotlifecycle.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.pilotlifecycle.intake.PilotIntakeService;
+import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.support.Http;
+import org.pilotlifecycle.support.IntegrationTestSupport;
+import org.pilotlifecycle.support.ProcessDriver;
+import org.pilotlifecycle.support.Registrations;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The shared filters Tasklist shows each role, and what each role finds in them. */
+@Tag("reliability")
+class TasklistFiltersTest extends IntegrationTestSupport {
+
+  @Autowired PilotIntakeService intake;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @Autowired TaskService taskService;
+
+  private String filterId(Http http, String user, String name) {
+    JsonNode filters = http.get("/engine-rest/filter?resourceType=Task", user).json();
+    for (JsonNode filter : filters) {
+      if (filter.path("name").asText().equals(name)) {
+        return filter.path("id").asText();
+      }
+    }
+    throw new AssertionError(user + " cannot see the filter '" + name + "': " + filters);
+  }
+
+  private List<String> taskIds(Http http, String user, String filterName) {
+    String id = filterId(http, user, filterName);
+    List<String> ids = new ArrayList<>();
+    http.get("/engine-rest/filter/" + id + "/list?maxResults=1000", user).json()
+        .forEach(task -> ids.add(task.path("id").asText()));
+    return ids;
+  }
+
+  @Test
+  void eachRoleFindsItsGroupsTasksAndNotOthersInTheSharedFilter() {
+    String key = Registrations.newKey("FLT");
+    intake.register(Registrations.lowRisk(key, Framework.FIVE_PHASE));
+    String confirmation = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
+    Http http = http();
+
+    assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_GROUPS_TASKS)).contains(confirmation);
+    assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.MY_GROUPS_TASKS)).doesNotContain(confirmation);
+    assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_TASKS)).doesNotContain(confirmation);
+
+    assertThat(http.postJson("/engine-rest/task/" + confirmation + "/claim", "paul", "{\"userId\":\"paul\"}").status())
+        .isEqualTo(204);
+    assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_TASKS)).contains(confirmation);
+  }
+
+  @Test
+  void gateSignOffsAndOverdueTasksAreListedForTheRolesTheyWaitFor() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date());
+    try {
+      String key = Registrations.newKey("GATES");
+      ProcessDriver driver = new ProcessDriver(engine);
+      var instance = driver.start(intake, Registrations.lowRisk(key, Framework.FIVE_PHASE),
+          org.pilotlifecycle.fivephase.FivePhaseProcess.PROCESS_ID);
+      String define = driver.task(instance, org.pilotlifecycle.fivephase.FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC).getId();
+      Map<String, Object> metric = new java.util.HashMap<>(Map.of("kpiCategory", "COST", "kpiName", "Cost per claim",
+          "kpiUnit", "USD", "kpiBaseline", 40, "kpiTarget", 25, "measurementMethod", "Finance report",
+          "annualValue", 900000, "lineManager", "lena"));
+      driver.work("paul", instance, org.pilotlifecycle.fivephase.FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC, metric);
+      String gate = driver.task(instance, org.pilotlifecycle.fivephase.FivePhaseProcess.TASK_SIGN_OFF_SUCCESS_METRIC).getId();
+      Http http = http();
+
+      assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.MY_SIGN_OFFS)).contains(gate).doesNotContain(define);
+      assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_SIGN_OFFS)).doesNotContain(gate);
+      assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.ALL_OPEN_GATES)).contains(gate);
+      assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.OVERDUE)).doesNotContain(gate);
+
+      driver.moveClockBy(java.time.Duration.ofDays(22));
+      assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.OVERDUE)).contains(gate);
+      assertThat(taskIds(http, "paul", TasklistFilterBootstrap.OVERDUE)).doesNotContain(gate);
+      assertThat(taskService.createTaskQuery().taskId(gate).singleResult().getDueDate()).as("due date from the phase")
+          .isNotNull();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void rolesCannotCreateOrChangeFilters() {
+    Http http = http();
+    Http.Response created = http.postJson("/engine-rest/filter/create", "olivia",
+        "{\"resourceType\":\"Task\",\"name\":\"mine\",\"query\":{}}");
+    assertThat(created.status()).isEqualTo(403);
+    String id = filterId(http, "olivia", TasklistFilterBootstrap.MY_TASKS);
+    Http.Response changed = http.send(http.request("/engine-rest/filter/" + id, "olivia")
+        .header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":{}}")));
+    assertThat(changed.status()).isEqualTo(403);
+  }
+}
