@@ -2,6 +2,7 @@ package org.pilotlifecycle.audit;
 
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotNotFoundException;
+import org.pilotlifecycle.pilot.CheckOutcomes;
 import org.pilotlifecycle.pilot.PilotRegistry;
 
 import java.time.Clock;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Writes and reads each pilot's audit trail, in the transaction of what it records. */
 @Service
-public class PilotAuditTrail {
+public class PilotAuditTrail implements CheckOutcomes {
 
   static final int MAX_DETAILS = 20_000;
 
@@ -59,9 +60,13 @@ public class PilotAuditTrail {
         : events.findByPilotIdInAndTypeInOrderByPilotIdAscOccurredAtAscIdAsc(pilotIds, types);
   }
 
+  @Override
   @Transactional(readOnly = true)
-  public List<AuditEntry> latestChecks(Pilot pilot) {
-    return events.latestChecks(pilot.getId());
+  public List<CheckOutcome> latestOf(Pilot pilot) {
+    return events.latestChecks(pilot.getId()).stream()
+        .map(entry -> new CheckOutcome(entry.getName(), entry.getStep(), "PASSED".equals(entry.getOutcome()),
+            entry.getReason(), entry.getOccurredAt()))
+        .toList();
   }
 
   private String toJson(AuditRecord record) {

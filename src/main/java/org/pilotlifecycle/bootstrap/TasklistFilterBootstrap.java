@@ -8,8 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.pilotlifecycle.fivephase.FivePhaseProcess;
-import org.pilotlifecycle.fourstage.FourStageProcess;
+import org.pilotlifecycle.framework.Step;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +25,7 @@ public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
   public static final String MY_TASKS = "My tasks";
   public static final String MY_GROUPS_TASKS = "Tasks for my groups";
 
-  /** The gate sign-offs of both frameworks: the tasks where a named role decides whether a pilot advances. */
-  public static final String[] GATE_TASKS = {
-      FivePhaseProcess.TASK_SIGN_OFF_SUCCESS_METRIC, FivePhaseProcess.TASK_APPROVE_DATA_READINESS,
-      FivePhaseProcess.TASK_APPROVE_MLOPS_READINESS, FivePhaseProcess.TASK_SIGN_OFF_GOVERNANCE,
-      FivePhaseProcess.TASK_APPROVE_PRODUCTION, FourStageProcess.TASK_SIGN_GO_NO_GO,
-      FourStageProcess.TASK_SIGN_OFF_ADOPTION, FourStageProcess.TASK_CERTIFY_FOR_PRODUCTION};
+  private static final String[] GATE_TASKS = Step.gateTaskIds().toArray(String[]::new);
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {

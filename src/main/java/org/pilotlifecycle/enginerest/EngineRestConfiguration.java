@@ -3,6 +3,7 @@ package org.pilotlifecycle.enginerest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,7 @@ class EngineRestConfiguration {
 
   /** Errors as RFC 7807 problem details that keep Camunda's fields for the webapps. */
   @Bean
-  ResourceConfigCustomizer errorsAsProblemDetails() {
-    return config -> config.register(EngineRestProblemDetails.class);
+  ResourceConfigCustomizer errorsAsProblemDetails(ObjectMapper json) {
+    return config -> config.register(new EngineRestProblemDetails(json));
   }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.pilotlifecycle.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +31,15 @@ import org.slf4j.LoggerFactory;
 public class EngineRestProblemDetails implements ContainerResponseFilter {
 
   static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
-  static final String SERVER_ERROR_MESSAGE = "The request failed on the server. The log has the details.";
+  static final String SERVER_ERROR_MESSAGE = Problems.SERVER_ERROR_DETAIL;
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineRestProblemDetails.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper json;
+
+  /** @param json the application's {@code ObjectMapper}, which reads Camunda's error answer into its fields */
+  public EngineRestProblemDetails(ObjectMapper json) {
+    this.json = json;
+  }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -45,7 +51,7 @@ public class EngineRestProblemDetails implements ContainerResponseFilter {
     Map<String, Object> problem = new LinkedHashMap<>();
     if (entity instanceof ExceptionDto exception) {
       @SuppressWarnings("unchecked")
-      Map<String, Object> fields = JSON.convertValue(exception, LinkedHashMap.class);
+      Map<String, Object> fields = json.convertValue(exception, LinkedHashMap.class);
       fields.forEach((name, value) -> {
         if (value != null) {
           problem.put(name, value);
@@ -60,7 +66,7 @@ public class EngineRestProblemDetails implements ContainerResponseFilter {
     } else {
       return;
     }
-    String title = reason(status);
+    String title = Problems.title(status);
     String message = problem.get("message") instanceof String text && !text.isBlank() ? text : title;
     if (status >= 500) {
       LOG.warn("Engine REST {} {} answered {}: {}", request.getMethod(), request.getUriInfo().getPath(), status,
@@ -73,13 +79,5 @@ public class EngineRestProblemDetails implements ContainerResponseFilter {
     problem.put("detail", message);
     problem.put("instance", request.getUriInfo().getRequestUri().getRawPath());
     response.setEntity(problem, response.getEntityAnnotations(), PROBLEM_JSON);
-  }
-
-  private static String reason(int status) {
-    Response.Status known = Response.Status.fromStatusCode(status);
-    if (known != null) {
-      return known.getReasonPhrase();
-    }
-    return status >= 500 ? "Server Error" : "Client Error";
   }
 }

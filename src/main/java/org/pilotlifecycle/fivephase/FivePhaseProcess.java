@@ -2,8 +2,6 @@ package org.pilotlifecycle.fivephase;
 
 import java.util.List;
 
-import org.pilotlifecycle.lifecycle.LifecycleStep;
-
 /**
  * Element ids and variable names of {@code bpmn/FivePhaseOperationalization.bpmn}: the contract between
  * the diagram, the forms, the glue code and the tests.
@@ -12,31 +10,6 @@ public final class FivePhaseProcess {
 
   public static final String PROCESS_ID = "FivePhaseOperationalization";
   public static final String DATA_READINESS_DECISION_ID = "DataReadinessMinimumLevel";
-
-  /** The five phases, in order, with the ids of their sub-process and overdue timer. */
-  public enum Phase implements LifecycleStep {
-    OUTCOME_DEFINITION("Outcome definition", "SubProcess_Phase1OutcomeDefinition", "Timer_Phase1Overdue"),
-    DATA_READINESS("Data readiness", "SubProcess_Phase2DataReadiness", "Timer_Phase2Overdue"),
-    MLOPS_INFRASTRUCTURE("MLOps infrastructure", "SubProcess_Phase3MlopsInfrastructure", "Timer_Phase3Overdue"),
-    GOVERNANCE_AND_RISK_CONTROLS("Governance and risk controls", "SubProcess_Phase4Governance", "Timer_Phase4Overdue"),
-    OPERATING_MODEL("Operating model", "SubProcess_Phase5OperatingModel", "Timer_Phase5Overdue");
-
-    private final String label;
-    private final String subProcessId;
-    private final String overdueTimerId;
-
-    Phase(String label, String subProcessId, String overdueTimerId) {
-      this.label = label;
-      this.subProcessId = subProcessId;
-      this.overdueTimerId = overdueTimerId;
-    }
-
-    @Override public String label() { return label; }
-    @Override public String kind() { return "Phase"; }
-    @Override public String overdueTimerId() { return overdueTimerId; }
-    @Override public int number() { return ordinal() + 1; }
-    public String subProcessId() { return subProcessId; }
-  }
 
   // Phase 1: outcome definition
   public static final String TASK_DEFINE_SUCCESS_METRIC = "Task_DefineSuccessMetric";

@@ -2,8 +2,6 @@ package org.pilotlifecycle.fourstage;
 
 import java.util.List;
 
-import org.pilotlifecycle.lifecycle.LifecycleStep;
-
 /**
  * Element ids and variable names of {@code bpmn/FourStageScaling.bpmn}: the contract between the
  * diagram, the forms, the glue code and the tests. Shared names are in {@code LifecycleVariables}.
@@ -12,30 +10,6 @@ public final class FourStageProcess {
 
   public static final String PROCESS_ID = "FourStageScaling";
   public static final String GO_NO_GO_DECISION_ID = "GoNoGoDecision";
-
-  /** The four stages, in order, with the ids of their sub-process and overdue timer. */
-  public enum Stage implements LifecycleStep {
-    PILOT_VALIDATION("Pilot validation", "SubProcess_Stage1PilotValidation", "Timer_Stage1Overdue"),
-    PRODUCTION_ARCHITECTURE("Production architecture", "SubProcess_Stage2ProductionArchitecture", "Timer_Stage2Overdue"),
-    ORGANIZATIONAL_EMBEDDING("Organizational embedding", "SubProcess_Stage3OrganizationalEmbedding", "Timer_Stage3Overdue"),
-    ENTERPRISE_SCALE("Enterprise scale", "SubProcess_Stage4EnterpriseScale", "Timer_Stage4Overdue");
-
-    private final String label;
-    private final String subProcessId;
-    private final String overdueTimerId;
-
-    Stage(String label, String subProcessId, String overdueTimerId) {
-      this.label = label;
-      this.subProcessId = subProcessId;
-      this.overdueTimerId = overdueTimerId;
-    }
-
-    @Override public String label() { return label; }
-    @Override public String kind() { return "Stage"; }
-    @Override public String overdueTimerId() { return overdueTimerId; }
-    @Override public int number() { return ordinal() + 1; }
-    public String subProcessId() { return subProcessId; }
-  }
 
   /** The five dimensions of the production readiness gap assessment, with their score variables. */
   public enum Dimension {

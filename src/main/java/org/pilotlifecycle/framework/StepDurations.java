@@ -21,10 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class StepDurations {
 
-  /** The phases of the five-phase and the stages of the four-stage framework. */
-  public static final Set<String> STEPS = Set.of("OUTCOME_DEFINITION", "DATA_READINESS", "MLOPS_INFRASTRUCTURE",
-      "GOVERNANCE_AND_RISK_CONTROLS", "OPERATING_MODEL", "PILOT_VALIDATION", "PRODUCTION_ARCHITECTURE",
-      "ORGANIZATIONAL_EMBEDDING", "ENTERPRISE_SCALE");
+  /** The phases of the five-phase and the stages of the four-stage framework, by name. */
+  public static final Set<String> STEPS = java.util.Arrays.stream(Step.values()).map(Step::name)
+      .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
   static final int MAX_DAYS = 730;
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,23 +1,27 @@
 package org.pilotlifecycle.lifecycle;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 
+import org.pilotlifecycle.framework.Step;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Allowed durations of every phase and stage ({@code pilot.lifecycle.durations.<STEP>}, unless a pilot
- * sets its own at registration) and how often the steering committee is reminded of an overdue one.
+ * Allowed durations of the phases and stages ({@code pilot.lifecycle.durations.<STEP>}: an ISO-8601 duration
+ * such as {@code P56D}; a pilot may set its own at registration) and how often the steering committee is
+ * reminded of an overdue one ({@code pilot.lifecycle.overdue-reminder}, default {@code P7D}). A step the
+ * configuration leaves out keeps its {@link Step#defaultDuration() default}; an unknown step name fails the
+ * start-up (Spring's binding of the {@link Step} key), and so does a duration that is not positive.
  */
 @ConfigurationProperties("pilot.lifecycle")
-public record LifecycleProperties(Map<String, Duration> durations, Duration overdueReminder) {
-
-  /** Five phases of about seven months in all; the four stages as seed 002 times them. */
-  static final Map<String, Duration> DEFAULTS = defaults();
+public record LifecycleProperties(Map<Step, Duration> durations, Duration overdueReminder) {
 
   public LifecycleProperties {
-    Map<String, Duration> complete = new LinkedHashMap<>(DEFAULTS);
+    Map<Step, Duration> complete = new EnumMap<>(Step.class);
+    for (Step step : Step.values()) {
+      complete.put(step, step.defaultDuration());
+    }
     if (durations != null) {
       complete.putAll(durations);
     }
@@ -28,23 +32,17 @@ public record LifecycleProperties(Map<String, Duration> durations, Duration over
     });
     durations = Map.copyOf(complete);
     overdueReminder = overdueReminder == null ? Duration.ofDays(7) : overdueReminder;
+    if (overdueReminder.isZero() || overdueReminder.isNegative()) {
+      throw new IllegalArgumentException("pilot.lifecycle.overdue-reminder must be positive");
+    }
   }
 
   public static LifecycleProperties defaultsOnly() {
     return new LifecycleProperties(null, null);
   }
 
-  private static Map<String, Duration> defaults() {
-    Map<String, Duration> defaults = new LinkedHashMap<>();
-    defaults.put("OUTCOME_DEFINITION", Duration.ofDays(21));
-    defaults.put("DATA_READINESS", Duration.ofDays(56));
-    defaults.put("MLOPS_INFRASTRUCTURE", Duration.ofDays(56));
-    defaults.put("GOVERNANCE_AND_RISK_CONTROLS", Duration.ofDays(42));
-    defaults.put("OPERATING_MODEL", Duration.ofDays(42));
-    defaults.put("PILOT_VALIDATION", Duration.ofDays(56));
-    defaults.put("PRODUCTION_ARCHITECTURE", Duration.ofDays(56));
-    defaults.put("ORGANIZATIONAL_EMBEDDING", Duration.ofDays(91));
-    defaults.put("ENTERPRISE_SCALE", Duration.ofDays(182));
-    return Map.copyOf(defaults);
+  /** The configured allowed duration of the step. */
+  public Duration allowed(Step step) {
+    return durations.get(step);
   }
 }

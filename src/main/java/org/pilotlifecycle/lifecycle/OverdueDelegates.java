@@ -1,5 +1,7 @@
 package org.pilotlifecycle.lifecycle;
 
+import org.pilotlifecycle.framework.Step;
+
 import org.pilotlifecycle.framework.DueDates;
 import org.pilotlifecycle.framework.Reasons;
 
@@ -42,8 +44,8 @@ final class OverdueDelegates {
     return (String) execution.getVariable(PILOT_KEY);
   }
 
-  static LifecycleStep phase(DelegateExecution execution, LifecycleSteps steps) {
-    return steps.get((String) execution.getVariable(CURRENT_STEP));
+  static Step phase(DelegateExecution execution) {
+    return Step.named((String) execution.getVariable(CURRENT_STEP));
   }
 
   static String actor(DelegateExecution execution) {
@@ -53,12 +55,10 @@ final class OverdueDelegates {
   /** Validates the steering committee's decision right after its task, so a bad one is refused (400). */
   @Component("recordOverdueDecisionDelegate")
   static class RecordOverdueDecisionDelegate implements JavaDelegate {
-    private final LifecycleSteps steps;
     private final PilotAuditTrail auditTrail;
     private final Clock clock;
 
-    RecordOverdueDecisionDelegate(LifecycleSteps steps, PilotAuditTrail auditTrail, Clock clock) {
-      this.steps = steps;
+    RecordOverdueDecisionDelegate(PilotAuditTrail auditTrail, Clock clock) {
       this.auditTrail = auditTrail;
       this.clock = clock;
     }
@@ -75,7 +75,7 @@ final class OverdueDelegates {
       if ("STOP".equals(decision)) {
         execution.setVariable(STOP_REASON, reason);
       }
-      auditTrail.record(pilotKey(execution), AuditRecord.of(AuditEntryType.OVERDUE_DECISION, phase(execution, steps).name())
+      auditTrail.record(pilotKey(execution), AuditRecord.of(AuditEntryType.OVERDUE_DECISION, phase(execution).name())
           .actor(actor(execution)).outcome(decision).reason(reason)
           .details(newDue == null ? null : Map.of("newDueAt", newDue.toString())));
     }
@@ -83,14 +83,12 @@ final class OverdueDelegates {
 
   @Component("extendDeadlineDelegate")
   static class ExtendDeadlineDelegate implements JavaDelegate {
-    private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
     private final OverdueTimers timers;
     private final Clock clock;
 
-    ExtendDeadlineDelegate(LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers, Clock clock) {
-      this.steps = steps;
+    ExtendDeadlineDelegate(PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers, Clock clock) {
       this.registry = registry;
       this.auditTrail = auditTrail;
       this.timers = timers;
@@ -99,7 +97,7 @@ final class OverdueDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      LifecycleStep phase = phase(execution, steps);
+      Step phase = phase(execution);
       Instant due = DueDates.future(execution.getVariable(NEW_DUE_DATE), NEW_DUE_DATE, clock);
       boolean rearmed = timers.moveTo(execution, phase, due);
       if (rearmed) {
@@ -116,14 +114,12 @@ final class OverdueDelegates {
   @Component("putPilotOnHoldDelegate")
   static class PutPilotOnHoldDelegate implements JavaDelegate {
     private final Notifications notifications;
-    private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
     private final OverdueTimers timers;
 
-    PutPilotOnHoldDelegate(Notifications notifications, LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers) {
+    PutPilotOnHoldDelegate(Notifications notifications, PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers) {
       this.notifications = notifications;
-      this.steps = steps;
       this.registry = registry;
       this.auditTrail = auditTrail;
       this.timers = timers;
@@ -135,8 +131,8 @@ final class OverdueDelegates {
       registry.putOnHold(pilotKey(execution), reason);
       notifications.statusChanged(pilotKey(execution), "is on hold", reason);
       // No reminders while on hold; the phase's work stays as it is.
-      timers.park(execution, phase(execution, steps));
-      auditTrail.record(pilotKey(execution), AuditRecord.of(AuditEntryType.PUT_ON_HOLD, phase(execution, steps).name())
+      timers.park(execution, phase(execution));
+      auditTrail.record(pilotKey(execution), AuditRecord.of(AuditEntryType.PUT_ON_HOLD, phase(execution).name())
           .actor(actor(execution)).reason(reason));
       clearDecision(execution);
     }
@@ -144,14 +140,12 @@ final class OverdueDelegates {
 
   @Component("resumePilotDelegate")
   static class ResumePilotDelegate implements JavaDelegate {
-    private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
     private final OverdueTimers timers;
     private final Clock clock;
 
-    ResumePilotDelegate(LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers, Clock clock) {
-      this.steps = steps;
+    ResumePilotDelegate(PilotRegistry registry, PilotAuditTrail auditTrail, OverdueTimers timers, Clock clock) {
       this.registry = registry;
       this.auditTrail = auditTrail;
       this.timers = timers;
@@ -161,7 +155,7 @@ final class OverdueDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       Instant due = DueDates.future(execution.getVariable(NEW_DUE_DATE), NEW_DUE_DATE, clock);
-      LifecycleStep phase = phase(execution, steps);
+      Step phase = phase(execution);
       timers.moveTo(execution, phase, due);
       registry.resume(pilotKey(execution), due);
       execution.setVariable(STEP_DUE_DATE, Date.from(due));
@@ -177,13 +171,11 @@ final class OverdueDelegates {
   @Component("stopPilotDelegate")
   static class StopPilotDelegate implements JavaDelegate {
     private final Notifications notifications;
-    private final LifecycleSteps steps;
     private final PilotRegistry registry;
     private final PilotAuditTrail auditTrail;
 
-    StopPilotDelegate(Notifications notifications, LifecycleSteps steps, PilotRegistry registry, PilotAuditTrail auditTrail) {
+    StopPilotDelegate(Notifications notifications, PilotRegistry registry, PilotAuditTrail auditTrail) {
       this.notifications = notifications;
-      this.steps = steps;
       this.registry = registry;
       this.auditTrail = auditTrail;
     }
@@ -193,7 +185,7 @@ final class OverdueDelegates {
       String reason = (String) execution.getVariable(STOP_REASON);
       registry.stop(pilotKey(execution), reason);
       notifications.statusChanged(pilotKey(execution), "is stopped", reason);
-      auditTrail.record(pilotKey(execution), AuditRecord.of(AuditEntryType.STOPPED, phase(execution, steps).name())
+      auditTrail.record(pilotKey(execution), AuditRecord.of(AuditEntryType.STOPPED, phase(execution).name())
           .actor(actor(execution)).reason(reason));
     }
   }

@@ -1,5 +1,7 @@
 package org.pilotlifecycle.lifecycle;
 
+import org.pilotlifecycle.framework.Step;
+
 import java.time.Instant;
 import java.util.Date;
 
@@ -29,7 +31,7 @@ public class OverdueTimers {
   }
 
   /** @return false when the phase has no pending overdue timer (it has ended meanwhile) */
-  boolean moveTo(DelegateExecution execution, LifecycleStep step, Instant due) {
+  boolean moveTo(DelegateExecution execution, Step step, Instant due) {
     Job job = pending(execution, step);
     if (job == null) {
       return false;
@@ -40,7 +42,7 @@ public class OverdueTimers {
   }
 
   /** While the pilot is on hold no reminder falls due: the timer waits until the pilot is resumed. */
-  boolean park(DelegateExecution execution, LifecycleStep step) {
+  boolean park(DelegateExecution execution, Step step) {
     Job job = pending(execution, step);
     if (job == null) {
       return false;
@@ -53,7 +55,7 @@ public class OverdueTimers {
     return job.getDuedate() != null && !job.getDuedate().before(PARKED_UNTIL);
   }
 
-  Job pending(DelegateExecution execution, LifecycleStep step) {
+  Job pending(DelegateExecution execution, Step step) {
     return managementService.createJobQuery()
         .processInstanceId(execution.getProcessInstanceId())
         .activityId(step.overdueTimerId())

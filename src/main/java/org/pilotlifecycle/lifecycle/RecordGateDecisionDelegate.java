@@ -1,5 +1,7 @@
 package org.pilotlifecycle.lifecycle;
 
+import org.pilotlifecycle.framework.Step;
+
 import org.pilotlifecycle.framework.Reasons;
 
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.CURRENT_STEP;
@@ -34,20 +36,17 @@ class RecordGateDecisionDelegate implements JavaDelegate {
   static final String REJECT = "REJECT";
 
   private final PilotAuditTrail auditTrail;
-  private final LifecycleSteps steps;
   private final MeterRegistry meters;
 
-  RecordGateDecisionDelegate(PilotAuditTrail auditTrail, LifecycleSteps steps,
-      MeterRegistry meters) {
+  RecordGateDecisionDelegate(PilotAuditTrail auditTrail, MeterRegistry meters) {
     this.auditTrail = auditTrail;
-    this.steps = steps;
     this.meters = meters;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String pilotKey = (String) execution.getVariable(PILOT_KEY);
-    LifecycleStep phase = steps.get((String) execution.getVariable(CURRENT_STEP));
+    Step phase = Step.named((String) execution.getVariable(CURRENT_STEP));
     String decision = String.valueOf(execution.getVariable(GATE_DECISION)).strip().toUpperCase();
     if (!APPROVE.equals(decision) && !REJECT.equals(decision)) {
       throw new FormFieldValidationException(GATE_DECISION, GATE_DECISION + ": choose APPROVE or REJECT");

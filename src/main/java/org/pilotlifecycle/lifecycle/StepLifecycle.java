@@ -1,5 +1,7 @@
 package org.pilotlifecycle.lifecycle;
 
+import org.pilotlifecycle.framework.Step;
+
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.CURRENT_STEP;
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.CURRENT_STEP_LABEL;
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.PILOT_KEY;
@@ -35,16 +37,13 @@ public class StepLifecycle {
   static final int OVERDUE_REMINDERS = 52;
   private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
       .withZone(ZoneOffset.UTC);
-
-  private final LifecycleSteps steps;
   private final StepSchedule schedule;
   private final PilotRegistry registry;
   private final PilotAuditTrail auditTrail;
   private final Notifications notifications;
 
-  StepLifecycle(LifecycleSteps steps, StepSchedule schedule, PilotRegistry registry, PilotAuditTrail auditTrail,
+  StepLifecycle(StepSchedule schedule, PilotRegistry registry, PilotAuditTrail auditTrail,
       Notifications notifications) {
-    this.steps = steps;
     this.schedule = schedule;
     this.registry = registry;
     this.auditTrail = auditTrail;
@@ -52,7 +51,7 @@ public class StepLifecycle {
   }
 
   public void started(DelegateExecution execution, String stepName) {
-    LifecycleStep step = steps.get(stepName);
+    Step step = Step.named(stepName);
     String pilotKey = (String) execution.getVariable(PILOT_KEY);
     Instant due = schedule.dueIfStartedNow(pilotKey, step);
     execution.setVariable(CURRENT_STEP, step.name());
@@ -71,7 +70,7 @@ public class StepLifecycle {
    */
   public String overdueCycle(DelegateExecution execution, String stepName) {
     String pilotKey = (String) execution.getVariable(PILOT_KEY);
-    Instant due = schedule.dueIfStartedNow(pilotKey, steps.get(stepName));
+    Instant due = schedule.dueIfStartedNow(pilotKey, Step.named(stepName));
     return "R" + OVERDUE_REMINDERS + "/" + ISO_SECONDS.format(due) + "/" + schedule.overdueReminder();
   }
 

@@ -1,5 +1,7 @@
 package org.pilotlifecycle.lifecycle;
 
+import org.pilotlifecycle.framework.Step;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +23,13 @@ public class StepSchedule {
     this.clock = clock;
   }
 
-  public Duration allowed(String pilotKey, LifecycleStep step) {
+  public Duration allowed(String pilotKey, Step step) {
     return registry.durationOverride(pilotKey, step.name())
-        .orElseGet(() -> properties.durations().get(step.name()));
+        .orElseGet(() -> properties.allowed(step));
   }
 
   /** When the step is due if it starts now. */
-  public Instant dueIfStartedNow(String pilotKey, LifecycleStep step) {
+  public Instant dueIfStartedNow(String pilotKey, Step step) {
     return clock.instant().plus(allowed(pilotKey, step));
   }
 

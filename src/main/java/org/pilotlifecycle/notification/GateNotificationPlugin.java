@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.pilotlifecycle.bootstrap.TasklistFilterBootstrap;
+import org.pilotlifecycle.framework.Step;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class GateNotificationPlugin extends AbstractProcessEnginePlugin {
 
-  private static final Set<String> GATES = Set.of(TasklistFilterBootstrap.GATE_TASKS);
+  private static final Set<String> GATES = Set.copyOf(Step.gateTaskIds());
 
   private final ObjectProvider<Notifications> notifications;
 

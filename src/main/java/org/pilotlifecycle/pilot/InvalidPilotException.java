@@ -1,23 +1,20 @@
 package org.pilotlifecycle.pilot;
 
-import org.pilotlifecycle.web.FieldProblem;
-
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** The registration has bad fields; nothing was recorded. */
-public class InvalidPilotException extends RuntimeException {
+import org.pilotlifecycle.web.FieldProblem;
+import org.pilotlifecycle.web.InvalidFieldsException;
 
-  private final transient List<FieldProblem> problems;
+/** The registration has bad fields (400, each named in {@code errors}); nothing was recorded. */
+public class InvalidPilotException extends InvalidFieldsException {
 
   public InvalidPilotException(List<FieldProblem> problems) {
-    super("Invalid pilot registration: " + problems.stream()
-        .map(p -> p.field() + " " + p.message())
-        .collect(Collectors.joining("; ")));
-    this.problems = List.copyOf(problems);
+    super("Invalid pilot registration", "The registration has " + problems.size() + " invalid field(s).", problems);
   }
 
-  public List<FieldProblem> getProblems() {
-    return problems;
+  /** "Invalid pilot registration: field message; ...", what Tasklist shows under the start form. */
+  @Override
+  public String getMessage() {
+    return "Invalid pilot registration: " + joined(getProblems());
   }
 }

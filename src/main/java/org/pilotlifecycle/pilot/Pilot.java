@@ -26,6 +26,9 @@ public class Pilot {
   /** Where a pilot is while its registration waits for confirmation. */
   public static final String INTAKE = "INTAKE";
 
+  /** Where a pilot is once it has reached production. */
+  public static final String IN_PRODUCTION = "IN_PRODUCTION";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -220,7 +223,7 @@ public class Pilot {
     this.status = PilotStatus.IN_PRODUCTION;
     this.statusReason = null;
     this.inProductionAt = now;
-    this.currentStep = "IN_PRODUCTION";
+    this.currentStep = IN_PRODUCTION;
     this.stepEnteredAt = now;
     this.stepDueAt = null;
     this.updatedAt = now;

@@ -1,9 +1,7 @@
 package org.pilotlifecycle.pilot;
 
-import org.pilotlifecycle.audit.AuditEntryView;
 import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.web.PageView;
-import org.pilotlifecycle.audit.PilotAuditTrail;
 
 import java.util.List;
 
@@ -27,11 +25,11 @@ import jakarta.validation.constraints.Min;
 class PilotController {
 
   private final PilotRegistry registry;
-  private final PilotAuditTrail auditTrail;
+  private final CheckOutcomes checkOutcomes;
 
-  PilotController(PilotRegistry registry, PilotAuditTrail auditTrail) {
+  PilotController(PilotRegistry registry, CheckOutcomes checkOutcomes) {
     this.registry = registry;
-    this.auditTrail = auditTrail;
+    this.checkOutcomes = checkOutcomes;
   }
 
   @GetMapping
@@ -55,14 +53,6 @@ class PilotController {
   @Operation(summary = "One pilot by its key, with the latest outcome of each readiness check")
   PilotView get(@PathVariable String key) {
     Pilot pilot = registry.get(key);
-    return PilotView.of(pilot, auditTrail.latestChecks(pilot));
-  }
-
-  @GetMapping("/{key}/history")
-  @Operation(summary = "The pilot's audit trail, oldest first: phases, deliverables, checks, gate decisions, escalations")
-  PageView<AuditEntryView> history(@PathVariable String key,
-      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-      @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
-    return PageView.of(auditTrail.history(key, PageRequest.of(page, size)).map(AuditEntryView::of));
+    return PilotView.of(pilot, checkOutcomes.latestOf(pilot));
   }
 }

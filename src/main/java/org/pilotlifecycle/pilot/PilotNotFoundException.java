@@ -1,8 +1,12 @@
 package org.pilotlifecycle.pilot;
 
-public class PilotNotFoundException extends RuntimeException {
+import org.pilotlifecycle.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** No pilot has this key: 404. */
+public class PilotNotFoundException extends ProblemException {
 
   public PilotNotFoundException(String key) {
-    super("No pilot with key " + key);
+    super(HttpStatus.NOT_FOUND, "Pilot not found", "No pilot with key " + key, null);
   }
 }

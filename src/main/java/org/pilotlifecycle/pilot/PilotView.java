@@ -1,6 +1,5 @@
 package org.pilotlifecycle.pilot;
 
-import org.pilotlifecycle.audit.AuditEntry;
 import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.framework.StepDurations;
 
@@ -31,15 +30,7 @@ public record PilotView(
     Instant inProductionAt,
     SuccessMetric successMetric,
     Map<String, Integer> stepDurationsDays,
-    List<CheckOutcome> checks) {
-
-  /** The latest outcome of one readiness check. */
-  public record CheckOutcome(String check, String step, boolean passed, String summary, Instant checkedAt) {
-    static CheckOutcome of(AuditEntry event) {
-      return new CheckOutcome(event.getName(), event.getStep(), "PASSED".equals(event.getOutcome()), event.getReason(),
-          event.getOccurredAt());
-    }
-  }
+    List<CheckOutcomes.CheckOutcome> checks) {
 
   public record People(String executiveOwner, String aiProductOwner, String techLead, String riskComplianceOwner,
       String changeManager, String lineManager) {
@@ -53,12 +44,12 @@ public record PilotView(
   }
 
   /** With the latest outcome of each readiness check, for the single-pilot view. */
-  public static PilotView of(Pilot pilot, List<AuditEntry> latestChecks) {
+  public static PilotView of(Pilot pilot, List<CheckOutcomes.CheckOutcome> latestChecks) {
     PilotView view = of(pilot);
     return new PilotView(view.key, view.name, view.businessUnit, view.useCaseDescription, view.framework, view.people,
         view.risk, view.cost, view.status, view.statusReason, view.currentStep, view.stepEnteredAt, view.stepDueAt,
         view.processInstanceId, view.registeredBy, view.registeredAt, view.updatedAt, view.inProductionAt,
-        view.successMetric, view.stepDurationsDays, latestChecks.stream().map(CheckOutcome::of).toList());
+        view.successMetric, view.stepDurationsDays, List.copyOf(latestChecks));
   }
 
   public static PilotView of(Pilot pilot) {

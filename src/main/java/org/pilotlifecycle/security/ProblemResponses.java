@@ -1,5 +1,7 @@
 package org.pilotlifecycle.security;
 
+import org.pilotlifecycle.web.Problems;
+
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +45,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
   void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    ProblemDetail problem = Problems.of(status, null, detail);
     problem.setInstance(java.net.URI.create(request.getRequestURI()));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

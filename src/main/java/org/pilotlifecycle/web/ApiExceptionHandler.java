@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.pilotlifecycle.pilot.DuplicatePilotException;
 import org.pilotlifecycle.web.FieldProblem;
-import org.pilotlifecycle.pilot.InvalidPilotException;
-import org.pilotlifecycle.pilot.PilotNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -28,41 +25,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every failure of the application's API as RFC 7807 problem details: bad fields are named in an
- * {@code errors} list; nothing internal (stack traces, SQL) leaves the server.
+ * {@code errors} list; nothing internal (stack traces, SQL) leaves the server. A feature's own failures
+ * carry their status and body ({@link ProblemException}, answered by Spring's handling of
+ * {@code ErrorResponseException}); this class adds only what is not a feature's: request shapes,
+ * the engine's refusals and the unexpected.
  */
 @RestControllerAdvice(basePackages = "org.pilotlifecycle")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  @ExceptionHandler(InvalidPilotException.class)
-  ProblemDetail invalid(InvalidPilotException e) {
-    return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid pilot registration",
-        "The registration has " + e.getProblems().size() + " invalid field(s)."), e.getProblems());
-  }
-
-  @ExceptionHandler(org.pilotlifecycle.reporting.csv.CsvImportRejectedException.class)
-  ProblemDetail csvRejected(org.pilotlifecycle.reporting.csv.CsvImportRejectedException e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Import rejected", e.getMessage());
-    problem.setProperty("errors", e.getProblems().stream()
-        .map(p -> Map.of("row", p.row(), "column", p.column(), "problem", p.problem()))
-        .toList());
-    return problem;
-  }
-
-  @ExceptionHandler(DuplicatePilotException.class)
-  ProblemDetail duplicate(DuplicatePilotException e) {
-    return problem(HttpStatus.CONFLICT, "Pilot already registered", e.getMessage());
-  }
-
-  @ExceptionHandler(PilotNotFoundException.class)
-  ProblemDetail notFound(PilotNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "Pilot not found", e.getMessage());
-  }
-
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
-    return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow this request.");
+    return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow this request.");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -70,14 +45,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     String expected = e.getRequiredType() != null && e.getRequiredType().isEnum()
         ? "must be one of " + enumValues(e.getRequiredType())
         : "has the wrong type";
-    return withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", "Parameter " + e.getName() + " " + expected),
+    return Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "Parameter " + e.getName() + " " + expected),
         List.of(new FieldProblem(e.getName(), expected)));
   }
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     LOG.error("Unexpected failure of an API request", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
         "The request failed on the server; nothing was changed. The log has the details.");
   }
 
@@ -87,21 +62,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem;
     if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
       String field = path(unknown);
-      problem = withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", "Unknown field " + field),
+      problem = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "Unknown field " + field),
           List.of(new FieldProblem(field, "is not a known field")));
     } else if (e.getCause() instanceof InvalidFormatException format) {
       String field = path(format);
       String message = format.getTargetType() != null && format.getTargetType().isEnum()
           ? "must be one of " + enumValues(format.getTargetType())
           : "must be a " + (format.getTargetType() == null ? "valid value" : format.getTargetType().getSimpleName());
-      problem = withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message),
+      problem = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message),
           List.of(new FieldProblem(field, message)));
     } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = path(mapping);
-      problem = withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request", field + " has the wrong type"),
+      problem = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", field + " has the wrong type"),
           List.of(new FieldProblem(field, "has the wrong type")));
     } else {
-      problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+      problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed request body",
           "The body is not valid JSON of the expected shape.");
     }
     return ResponseEntity.badRequest().body(problem);
@@ -114,21 +89,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .flatMap(result -> result.getResolvableErrors().stream()
             .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
         .toList();
-    return ResponseEntity.badRequest().body(withErrors(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+    return ResponseEntity.badRequest().body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
         "The request has " + errors.size() + " invalid parameter(s)."), errors));
-  }
-
-  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    return problem;
-  }
-
-  private static ProblemDetail withErrors(ProblemDetail problem, List<FieldProblem> errors) {
-    problem.setProperty("errors", errors.stream()
-        .map(error -> Map.of("field", error.field(), "message", error.message()))
-        .toList());
-    return problem;
   }
 
   private static String path(JsonMappingException e) {

@@ -30,10 +30,8 @@ class ProblemErrorController implements ErrorController {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null && value >= 400
         ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
-        ? "The request failed on the server. The log has the details."
+    ProblemDetail problem = Problems.of(status, null, status.is5xxServerError() ? Problems.SERVER_ERROR_DETAIL
         : "The request was refused: " + status.getReasonPhrase() + ".");
-    problem.setTitle(status.getReasonPhrase());
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 

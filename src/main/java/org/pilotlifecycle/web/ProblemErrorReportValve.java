@@ -27,7 +27,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     if (!ioAllowed.get() || !response.setErrorReported()) {
       return;
     }
-    String title = reason(status);
+    String title = Problems.title(status);
     String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
         + detail(status) + "\"}";
     try {
@@ -41,19 +41,6 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     } catch (IOException | IllegalStateException e) {
       // The client is gone or the response is already on its way: nothing more to say.
     }
-  }
-
-  private static String reason(int status) {
-    return switch (status) {
-      case 400 -> "Bad Request";
-      case 404 -> "Not Found";
-      case 405 -> "Method Not Allowed";
-      case 408 -> "Request Timeout";
-      case 413 -> "Content Too Large";
-      case 414 -> "URI Too Long";
-      case 431 -> "Request Header Fields Too Large";
-      default -> status >= 500 ? "Server Error" : "Client Error";
-    };
   }
 
   private static String detail(int status) {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.pilotlifecycle.fivephase.FivePhaseProcess.Phase;
+import org.pilotlifecycle.framework.Step;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.audit.PilotAuditTrail;
@@ -85,9 +86,9 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
 
     driver.passAll(instance);
 
-    assertThat(instance).hasPassedInOrder(Phase.OUTCOME_DEFINITION.subProcessId(), Phase.DATA_READINESS.subProcessId(),
-        Phase.MLOPS_INFRASTRUCTURE.subProcessId(), Phase.GOVERNANCE_AND_RISK_CONTROLS.subProcessId(),
-        Phase.OPERATING_MODEL.subProcessId(), TASK_MARK_IN_PRODUCTION, END_IN_PRODUCTION).isEnded();
+    assertThat(instance).hasPassedInOrder(Step.OUTCOME_DEFINITION.subProcessId(), Step.DATA_READINESS.subProcessId(),
+        Step.MLOPS_INFRASTRUCTURE.subProcessId(), Step.GOVERNANCE_AND_RISK_CONTROLS.subProcessId(),
+        Step.OPERATING_MODEL.subProcessId(), TASK_MARK_IN_PRODUCTION, END_IN_PRODUCTION).isEnded();
     assertThat(instance).hasNotPassed(TASK_DESIGN_HUMAN_IN_THE_LOOP_REVIEW, TASK_DECIDE_OVERDUE_PHASE);
     var pilot = registry.get(instance.getBusinessKey());
     assertThat(pilot.getStatus()).isEqualTo(PilotStatus.IN_PRODUCTION);
@@ -108,8 +109,8 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
   }
 
   @ParameterizedTest
-  @EnumSource(Phase.class)
-  void aRejectedGateReturnsToThePhaseWorkWithTheReason(Phase phase) {
+  @MethodSource("org.pilotlifecycle.framework.Step#phases")
+  void aRejectedGateReturnsToThePhaseWorkWithTheReason(Step phase) {
     ProcessInstance instance = started("REJ");
     String firstTask = passUpToGateOf(phase, instance);
 
@@ -285,13 +286,13 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     ClockUtil.setCurrentTime(Date.from(now().plus(duration)));
   }
 
-  private Job overdueTimer(ProcessInstance instance, Phase phase) {
+  private Job overdueTimer(ProcessInstance instance, Step phase) {
     return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(phase.overdueTimerId())
         .singleResult();
   }
 
   /** Runs the overdue timer as the job executor would: only once it is due. */
-  private void fireDueTimer(ProcessInstance instance, Phase phase) {
+  private void fireDueTimer(ProcessInstance instance, Step phase) {
     Job due = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(phase.overdueTimerId())
         .executable().active().singleResult();
     assertThat(due).as("a due overdue timer of " + phase).isNotNull();
@@ -301,12 +302,12 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
   private ProcessInstance overdueInPhase1() {
     ClockUtil.setCurrentTime(new Date());
     ProcessInstance instance = started("LATE");
-    Job timer = overdueTimer(instance, Phase.OUTCOME_DEFINITION);
+    Job timer = overdueTimer(instance, Step.OUTCOME_DEFINITION);
     assertThat(timer.getDuedate().toInstant()).isCloseTo(now().plus(Duration.ofDays(21)),
         org.assertj.core.api.Assertions.within(Duration.ofSeconds(5)));
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
     moveClockBy(Duration.ofDays(21).plusHours(1));
-    fireDueTimer(instance, Phase.OUTCOME_DEFINITION);
+    fireDueTimer(instance, Step.OUTCOME_DEFINITION);
     assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC, TASK_DECIDE_OVERDUE_PHASE);
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(TASK_DECIDE_OVERDUE_PHASE).taskCandidateGroup("steering-committee").count()).isOne();
@@ -330,14 +331,14 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     decide(instance, Map.of(OVERDUE_DECISION, "EXTEND", NEW_DUE_DATE, date(newDue), OVERDUE_REASON, "Baseline data late"));
 
     assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC).hasPassed(TASK_EXTEND_PHASE_DEADLINE, END_DEADLINE_EXTENDED);
-    assertThat(overdueTimer(instance, Phase.OUTCOME_DEFINITION).getDuedate().toInstant()).isEqualTo(newDue);
+    assertThat(overdueTimer(instance, Step.OUTCOME_DEFINITION).getDuedate().toInstant()).isEqualTo(newDue);
     assertThat(registry.get(instance.getBusinessKey()).getStepDueAt()).isEqualTo(newDue);
     assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.ACTIVE);
 
     moveClockBy(Duration.ofDays(14));
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
     moveClockBy(Duration.ofDays(2));
-    fireDueTimer(instance, Phase.OUTCOME_DEFINITION);
+    fireDueTimer(instance, Step.OUTCOME_DEFINITION);
     assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC, TASK_DECIDE_OVERDUE_PHASE);
     assertThat(events(instance, AuditEntryType.STEP_OVERDUE)).hasSize(2);
   }
@@ -351,7 +352,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC, TASK_RESUME_PAUSED_PILOT);
     assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.ON_HOLD);
     assertThat(registry.get(instance.getBusinessKey()).getStatusReason()).isEqualTo("Budget freeze until Q3");
-    assertThat(org.pilotlifecycle.lifecycle.OverdueTimers.isParked(overdueTimer(instance, Phase.OUTCOME_DEFINITION))).isTrue();
+    assertThat(org.pilotlifecycle.lifecycle.OverdueTimers.isParked(overdueTimer(instance, Step.OUTCOME_DEFINITION))).isTrue();
     moveClockBy(Duration.ofDays(60));
     // What the job executor would acquire: due, with retries left, and not suspended.
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().active().count())
@@ -361,7 +362,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     driver.work("sam", instance, TASK_RESUME_PAUSED_PILOT, Map.of(NEW_DUE_DATE, date(newDue), "resumeNote", "Budget back"));
 
     assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC).hasPassed(TASK_RESUME_PILOT, END_PILOT_RESUMED);
-    Job timer = overdueTimer(instance, Phase.OUTCOME_DEFINITION);
+    Job timer = overdueTimer(instance, Step.OUTCOME_DEFINITION);
     assertThat(org.pilotlifecycle.lifecycle.OverdueTimers.isParked(timer)).isFalse();
     assertThat(timer.getDuedate().toInstant()).isEqualTo(newDue);
     assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.ACTIVE);
@@ -411,15 +412,15 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
 
     ProcessInstance instance = driver.start(intake, registration);
 
-    assertThat(overdueTimer(instance, Phase.OUTCOME_DEFINITION).getDuedate().toInstant())
+    assertThat(overdueTimer(instance, Step.OUTCOME_DEFINITION).getDuedate().toInstant())
         .isCloseTo(now().plus(Duration.ofDays(7)), org.assertj.core.api.Assertions.within(Duration.ofSeconds(5)));
     assertThat(registry.get(instance.getBusinessKey()).getStepDueAt())
         .isCloseTo(now().plus(Duration.ofDays(7)), org.assertj.core.api.Assertions.within(Duration.ofSeconds(5)));
   }
 
   @ParameterizedTest
-  @EnumSource(Phase.class)
-  void everyPhaseThatRunsOverItsDurationEscalatesToTheSteeringCommittee(Phase phase) {
+  @MethodSource("org.pilotlifecycle.framework.Step#phases")
+  void everyPhaseThatRunsOverItsDurationEscalatesToTheSteeringCommittee(Step phase) {
     Instant start = Instant.now();
     ClockUtil.setCurrentTime(Date.from(start));
     ProcessInstance instance = started("OVER");
@@ -447,8 +448,9 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
         driver.passPhase4(instance);
         yield TASK_PROVIDE_OPERATING_MODEL_EVIDENCE;
       }
+      default -> throw new IllegalArgumentException("Not a phase: " + phase);
     };
-    Duration allowed = org.pilotlifecycle.lifecycle.LifecycleProperties.defaultsOnly().durations().get(phase.name());
+    Duration allowed = org.pilotlifecycle.lifecycle.LifecycleProperties.defaultsOnly().allowed(phase);
     ClockUtil.setCurrentTime(Date.from(start.plus(allowed).minusSeconds(60)));
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().active().count())
         .isZero();
@@ -510,27 +512,29 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
         .extracting(AuditEntry::getOutcome).contains("FAILED");
   }
 
-  private static String gateOf(Phase phase) {
+  private static String gateOf(Step phase) {
     return switch (phase) {
       case OUTCOME_DEFINITION -> TASK_SIGN_OFF_SUCCESS_METRIC;
       case DATA_READINESS -> TASK_APPROVE_DATA_READINESS;
       case MLOPS_INFRASTRUCTURE -> TASK_APPROVE_MLOPS_READINESS;
       case GOVERNANCE_AND_RISK_CONTROLS -> TASK_SIGN_OFF_GOVERNANCE;
       case OPERATING_MODEL -> TASK_APPROVE_PRODUCTION;
+      default -> throw new IllegalArgumentException("Not a phase: " + phase);
     };
   }
 
-  private static String gateKeeper(Phase phase) {
+  private static String gateKeeper(Step phase) {
     return switch (phase) {
       case OUTCOME_DEFINITION -> "olivia";
       case DATA_READINESS, MLOPS_INFRASTRUCTURE -> "theo";
       case GOVERNANCE_AND_RISK_CONTROLS -> "rita";
       case OPERATING_MODEL -> "sam";
+      default -> throw new IllegalArgumentException("Not a phase: " + phase);
     };
   }
 
   /** Passes the phases before, submits the phase's deliverables; returns the phase's first work task. */
-  private String passUpToGateOf(Phase phase, ProcessInstance instance) {
+  private String passUpToGateOf(Step phase, ProcessInstance instance) {
     switch (phase) {
       case OUTCOME_DEFINITION -> driver.work("paul", instance, TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
       case DATA_READINESS -> {
@@ -563,6 +567,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
       case MLOPS_INFRASTRUCTURE -> TASK_PROVIDE_MLOPS_EVIDENCE;
       case GOVERNANCE_AND_RISK_CONTROLS -> TASK_REVIEW_RISK_INPUTS;
       case OPERATING_MODEL -> TASK_PROVIDE_OPERATING_MODEL_EVIDENCE;
+      default -> throw new IllegalArgumentException("Not a phase: " + phase);
     };
   }
 }

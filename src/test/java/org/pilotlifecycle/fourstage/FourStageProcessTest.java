@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.pilotlifecycle.fourstage.FourStageProcess.Dimension;
-import org.pilotlifecycle.fourstage.FourStageProcess.Stage;
+import org.pilotlifecycle.framework.Step;
 import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.lifecycle.LifecycleProperties;
 import org.pilotlifecycle.lifecycle.OverdueTimers;
@@ -102,8 +102,8 @@ class FourStageProcessTest extends IntegrationTestSupport {
 
     driver.scale(instance);
 
-    assertThat(instance).hasPassedInOrder(Stage.PILOT_VALIDATION.subProcessId(), Stage.PRODUCTION_ARCHITECTURE.subProcessId(),
-        Stage.ORGANIZATIONAL_EMBEDDING.subProcessId(), Stage.ENTERPRISE_SCALE.subProcessId(), TASK_MARK_AT_ENTERPRISE_SCALE,
+    assertThat(instance).hasPassedInOrder(Step.PILOT_VALIDATION.subProcessId(), Step.PRODUCTION_ARCHITECTURE.subProcessId(),
+        Step.ORGANIZATIONAL_EMBEDDING.subProcessId(), Step.ENTERPRISE_SCALE.subProcessId(), TASK_MARK_AT_ENTERPRISE_SCALE,
         END_AT_ENTERPRISE_SCALE).isEnded();
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).count())
         .as("the open review closed with the pilot").isZero();
@@ -292,7 +292,7 @@ class FourStageProcessTest extends IntegrationTestSupport {
   }
 
   /** Reaches the stage and returns its first work task. */
-  private String reach(Stage stage, ProcessInstance instance) {
+  private String reach(Step stage, ProcessInstance instance) {
     switch (stage) {
       case PILOT_VALIDATION -> {
         return TASK_PROVIDE_PILOT_VALIDATION_EVIDENCE;
@@ -328,12 +328,12 @@ class FourStageProcessTest extends IntegrationTestSupport {
       "PRODUCTION_ARCHITECTURE, EXTEND", "PRODUCTION_ARCHITECTURE, PAUSE", "PRODUCTION_ARCHITECTURE, STOP",
       "ORGANIZATIONAL_EMBEDDING, EXTEND", "ORGANIZATIONAL_EMBEDDING, PAUSE", "ORGANIZATIONAL_EMBEDDING, STOP",
       "ENTERPRISE_SCALE, EXTEND", "ENTERPRISE_SCALE, PAUSE", "ENTERPRISE_SCALE, STOP"})
-  void anOverrunStageEscalatesToTheSteeringCommittee(Stage stage, String decision) {
+  void anOverrunStageEscalatesToTheSteeringCommittee(Step stage, String decision) {
     ProcessInstance instance = started("LATE");
     String work = reach(stage, instance);
     var due = registry.get(instance.getBusinessKey()).getStepDueAt();
     assertThat(Duration.between(registry.get(instance.getBusinessKey()).getStepEnteredAt(), due))
-        .isEqualTo(LifecycleProperties.defaultsOnly().durations().get(stage.name()));
+        .isEqualTo(LifecycleProperties.defaultsOnly().allowed(stage));
     ClockUtil.setCurrentTime(Date.from(due.minusSeconds(60)));
     assertThat(driver.dueTimers(instance, stage.overdueTimerId())).isZero();
     ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
@@ -376,8 +376,8 @@ class FourStageProcessTest extends IntegrationTestSupport {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Stage.class, names = {"ENTERPRISE_SCALE"})
-  void aRejectedCertificationReturnsToTheExpansionWork(Stage stage) {
+  @EnumSource(value = Step.class, names = {"ENTERPRISE_SCALE"})
+  void aRejectedCertificationReturnsToTheExpansionWork(Step stage) {
     ProcessInstance instance = started("CERT");
     reach(stage, instance);
     driver.work("paul", instance, TASK_PLAN_EXPANSION, FourStageForms.expansionPlan());

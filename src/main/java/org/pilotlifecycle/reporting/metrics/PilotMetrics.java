@@ -11,8 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.camunda.bpm.engine.RuntimeService;
-import org.pilotlifecycle.lifecycle.LifecycleStep;
-import org.pilotlifecycle.lifecycle.LifecycleSteps;
+import org.pilotlifecycle.framework.Step;
 import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
@@ -35,15 +34,13 @@ class PilotMetrics implements MeterBinder {
   private final PilotRegistry registry;
   private final StuckPilots stuckPilots;
   private final RuntimeService runtimeService;
-  private final LifecycleSteps steps;
   private final Cached<Map<String, Long>> pilotsPerStep;
   private final Cached<Map<StuckReason, Long>> stuckByReason;
 
-  PilotMetrics(PilotRegistry registry, StuckPilots stuckPilots, RuntimeService runtimeService, LifecycleSteps steps) {
+  PilotMetrics(PilotRegistry registry, StuckPilots stuckPilots, RuntimeService runtimeService) {
     this.registry = registry;
     this.stuckPilots = stuckPilots;
     this.runtimeService = runtimeService;
-    this.steps = steps;
     this.pilotsPerStep = new Cached<>(() -> registry.countByStep().stream()
         .collect(Collectors.toMap(count -> key(count.framework(), count.step(), count.status()), StepCount::pilots)));
     this.stuckByReason = new Cached<>(stuckPilots::countByReason);
@@ -72,11 +69,10 @@ class PilotMetrics implements MeterBinder {
   private List<String> stepsOf(Framework framework) {
     List<String> names = new java.util.ArrayList<>();
     names.add(Pilot.INTAKE);
-    steps.all().stream()
-        .filter(step -> framework == Framework.FIVE_PHASE ? "Phase".equals(step.kind()) : "Stage".equals(step.kind()))
-        .map(LifecycleStep::name)
+    Step.of(framework).stream()
+        .map(Step::name)
         .forEach(names::add);
-    names.add("IN_PRODUCTION");
+    names.add(Pilot.IN_PRODUCTION);
     return names;
   }
 

@@ -26,7 +26,7 @@ import org.pilotlifecycle.web.PageView;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.engine.SystemQueries;
-import org.pilotlifecycle.bootstrap.TasklistFilterBootstrap;
+import org.pilotlifecycle.framework.Step;
 import org.springframework.stereotype.Service;
 
 /**
@@ -152,7 +152,7 @@ public class StuckPilots {
 
   private org.camunda.bpm.engine.task.TaskQuery waitingGates(Instant now) {
     return taskService.createTaskQuery()
-        .taskDefinitionKeyIn(TasklistFilterBootstrap.GATE_TASKS)
+        .taskDefinitionKeyIn(Step.gateTaskIds().toArray(String[]::new))
         .taskCreatedBefore(Date.from(now.minus(properties.gateWaitingAllowed())));
   }
 

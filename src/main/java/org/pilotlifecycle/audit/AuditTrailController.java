@@ -1,0 +1,32 @@
+package org.pilotlifecycle.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.pilotlifecycle.web.PageView;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A pilot's audit trail over HTTP; 404 problem for an unknown pilot. */
+@RestController
+@Tag(name = "Pilots")
+class AuditTrailController {
+
+  private final PilotAuditTrail auditTrail;
+
+  AuditTrailController(PilotAuditTrail auditTrail) {
+    this.auditTrail = auditTrail;
+  }
+
+  @GetMapping("/api/pilots/{key}/history")
+  @Operation(summary = "The pilot's audit trail, oldest first: phases, deliverables, checks, gate decisions, escalations")
+  PageView<AuditEntryView> history(@PathVariable String key,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+    return PageView.of(auditTrail.history(key, PageRequest.of(page, size)).map(AuditEntryView::of));
+  }
+}
