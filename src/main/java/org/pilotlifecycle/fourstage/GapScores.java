@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.web.FieldProblem;
+import org.pilotlifecycle.web.InvalidFieldsException;
 import org.pilotlifecycle.fourstage.FourStageProcess.Dimension;
 
 /** The five dimension scores of a gap assessment, read and checked on the server (whole numbers 0-5). */
@@ -25,8 +26,9 @@ public record GapScores(Map<Dimension, Integer> scores) {
       }
     }
     if (!bad.isEmpty()) {
-      throw new FormFieldValidationException(bad.get(0),
-          String.join(", ", bad) + ": each dimension needs a score, a whole number from 0 to 5");
+      String message = "each dimension needs a score, a whole number from 0 to 5";
+      throw new InvalidFieldsException("Invalid input", String.join(", ", bad) + ": " + message,
+          bad.stream().map(field -> new FieldProblem(field, message)).toList());
     }
     return new GapScores(scores);
   }

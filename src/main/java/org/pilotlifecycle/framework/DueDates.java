@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.web.InvalidFieldsException;
 
 /** Reads a new due date as forms submit it (a date, or a date and time) and insists it lies ahead. */
 public final class DueDates {
@@ -19,7 +19,7 @@ public final class DueDates {
   public static Instant future(Object value, String field, Clock clock) {
     Instant due = parse(value, field);
     if (!due.isAfter(clock.instant())) {
-      throw new FormFieldValidationException(field, field + ": the new due date must lie in the future");
+      throw InvalidFieldsException.of(field, "the new due date must lie in the future");
     }
     return due;
   }
@@ -30,7 +30,7 @@ public final class DueDates {
     }
     String text = value == null ? "" : value.toString().strip();
     if (text.isEmpty()) {
-      throw new FormFieldValidationException(field, field + ": a new due date is required");
+      throw InvalidFieldsException.of(field, "a new due date is required");
     }
     try {
       return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -38,7 +38,7 @@ public final class DueDates {
       try {
         return OffsetDateTime.parse(text).toInstant();
       } catch (DateTimeParseException notADateTime) {
-        throw new FormFieldValidationException(field, field + ": '" + text + "' is not a date (yyyy-mm-dd)");
+        throw InvalidFieldsException.of(field, "'" + text + "' is not a date (yyyy-mm-dd)");
       }
     }
   }

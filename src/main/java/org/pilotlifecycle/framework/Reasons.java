@@ -1,7 +1,6 @@
 package org.pilotlifecycle.framework;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.web.InvalidFieldsException;
 
 /** The reason every rejection and steering decision must give: present, and at most 2000 characters. */
 public final class Reasons {
@@ -12,20 +11,19 @@ public final class Reasons {
   }
 
   /** The stripped reason, or a form validation error (400, the task stays open). */
-  public static String required(VariableScope scope, String variable) {
-    String reason = optional(scope, variable);
+  public static String required(String variable, Object value) {
+    String reason = optional(variable, value);
     if (reason.isEmpty()) {
-      throw new FormFieldValidationException(variable, variable + ": a reason is required");
+      throw InvalidFieldsException.of(variable, "a reason is required");
     }
     return reason;
   }
 
   /** The stripped reason, possibly empty, or a form validation error when too long. */
-  public static String optional(VariableScope scope, String variable) {
-    Object value = scope.getVariable(variable);
+  public static String optional(String variable, Object value) {
     String reason = value == null ? "" : value.toString().strip();
     if (reason.length() > MAX_LENGTH) {
-      throw new FormFieldValidationException(variable, variable + ": at most " + MAX_LENGTH + " characters");
+      throw InvalidFieldsException.of(variable, "at most " + MAX_LENGTH + " characters");
     }
     return reason;
   }

@@ -1,7 +1,8 @@
 package org.pilotlifecycle.intake;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.engine.DomainExceptionTranslator;
+import org.pilotlifecycle.web.ProblemException;
 import org.pilotlifecycle.pilot.DuplicatePilotException;
 import org.pilotlifecycle.pilot.InvalidPilotException;
 import org.pilotlifecycle.pilot.Pilot;
@@ -46,15 +47,16 @@ public class PilotIntakeService {
 
   /** The registry's own exception behind an engine failure, so the API can answer 400 or 409. */
   private static RuntimeException translate(RuntimeException failure, String key) {
+    ProblemException problem = DomainExceptionTranslator.problemBehind(failure);
+    if (problem != null) {
+      return problem;
+    }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof FormFieldValidationException validation && validation.getDetail() instanceof RuntimeException detail
-          && (detail instanceof InvalidPilotException || detail instanceof DuplicatePilotException)) {
-        return detail;
-      }
       if (cause instanceof DataIntegrityViolationException) {
         return new DuplicatePilotException(key, failure);
       }
     }
     return failure;
   }
+
 }

@@ -28,11 +28,9 @@ class RecordRiskTierDelegate implements JavaDelegate {
   static final String CURRENT_STEP = "currentStep";
 
   private final PilotRegistry registry;
-  private final PilotAuditTrail auditTrail;
 
-  RecordRiskTierDelegate(PilotRegistry registry, PilotAuditTrail auditTrail) {
+  RecordRiskTierDelegate(PilotRegistry registry) {
     this.registry = registry;
-    this.auditTrail = auditTrail;
   }
 
   private static Map<String, Object> classificationInputs(DelegateExecution execution) {
@@ -54,13 +52,8 @@ class RecordRiskTierDelegate implements JavaDelegate {
     }
     RiskTier tier = RiskTier.valueOf(classification.get(RISK_TIER).toString());
     boolean humanInTheLoop = Boolean.TRUE.equals(classification.get(HUMAN_IN_THE_LOOP_REQUIRED));
-    String pilotKey = (String) execution.getVariable(PILOT_KEY);
-    registry.recordRiskTier(pilotKey, tier, humanInTheLoop);
-    Object step = execution.getVariable(CURRENT_STEP);
-    auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.RISK_TIER_CLASSIFIED,
-            step == null ? Pilot.INTAKE : step.toString())
-        .name(PilotIntakeProcess.RISK_DECISION_ID).outcome(tier.name())
-        .details(Map.of("humanInTheLoopRequired", humanInTheLoop, "inputs", classificationInputs(execution))));
+    registry.recordRiskTier((String) execution.getVariable(PILOT_KEY), tier, humanInTheLoop,
+        PilotIntakeProcess.RISK_DECISION_ID, classificationInputs(execution));
     execution.setVariable(RISK_TIER, tier.name());
     execution.setVariable(HUMAN_IN_THE_LOOP_REQUIRED, humanInTheLoop);
     execution.removeVariable(RISK_CLASSIFICATION);

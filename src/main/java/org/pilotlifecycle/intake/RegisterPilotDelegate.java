@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.pilotlifecycle.pilot.DuplicatePilotException;
 import org.pilotlifecycle.web.FieldProblem;
 import org.pilotlifecycle.pilot.InvalidPilotException;
 import org.pilotlifecycle.pilot.PilotRegistration;
@@ -33,34 +31,26 @@ import org.springframework.stereotype.Component;
 class RegisterPilotDelegate implements JavaDelegate {
 
   private final PilotRegistry registry;
-  private final PilotAuditTrail auditTrail;
 
-  RegisterPilotDelegate(PilotRegistry registry, PilotAuditTrail auditTrail) {
+  RegisterPilotDelegate(PilotRegistry registry) {
     this.registry = registry;
-    this.auditTrail = auditTrail;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      PilotRegistration registration = readValid(execution);
-      String businessKey = execution.getProcessBusinessKey();
-      boolean businessKeyGiven = businessKey != null && !businessKey.isBlank();
-      if (businessKeyGiven && !businessKey.equals(registration.key())) {
-        throw new InvalidPilotException(List.of(new FieldProblem(PILOT_KEY,
-            "must equal the business key '" + businessKey + "' the process was started with (or leave that empty)")));
-      }
-      String registeredBy = (String) execution.getVariable(REGISTERED_BY);
-      registry.register(registration, execution.getProcessInstanceId(), registeredBy);
-      auditTrail.record(registration.key(), AuditRecord.of(AuditEntryType.REGISTERED, Pilot.INTAKE)
-          .actor(registeredBy).details(Map.of("framework", registration.framework().name())));
-      if (!businessKeyGiven) {
-        execution.setProcessBusinessKey(registration.key());
-      }
-      execution.setVariable(PILOT_KEY, registration.key());
-    } catch (InvalidPilotException | DuplicatePilotException e) {
-      throw new FormFieldValidationException(e, e.getMessage(), e);
+    PilotRegistration registration = readValid(execution);
+    String businessKey = execution.getProcessBusinessKey();
+    boolean businessKeyGiven = businessKey != null && !businessKey.isBlank();
+    if (businessKeyGiven && !businessKey.equals(registration.key())) {
+      throw new InvalidPilotException(List.of(new FieldProblem(PILOT_KEY,
+          "must equal the business key '" + businessKey + "' the process was started with (or leave that empty)")));
     }
+    String registeredBy = (String) execution.getVariable(REGISTERED_BY);
+    registry.register(registration, execution.getProcessInstanceId(), registeredBy);
+    if (!businessKeyGiven) {
+      execution.setProcessBusinessKey(registration.key());
+    }
+    execution.setVariable(PILOT_KEY, registration.key());
   }
 
   private PilotRegistration readValid(DelegateExecution execution) {
@@ -68,11 +58,11 @@ class RegisterPilotDelegate implements JavaDelegate {
     Set<String> unreadable = read.conversionProblems().stream().map(FieldProblem::field).collect(Collectors.toSet());
     List<FieldProblem> problems = new ArrayList<>(read.conversionProblems());
     registry.problemsOf(read.registration()).stream()
-        .map(p -> new FieldProblem(IntakeVariables.fieldName(p.field()), p.message()))
-        .filter(p -> !unreadable.contains(p.field()))
-        .forEach(problems::add);
+      .map(p -> new FieldProblem(IntakeVariables.fieldName(p.field()), p.message()))
+      .filter(p -> !unreadable.contains(p.field()))
+      .forEach(problems::add);
     if (!problems.isEmpty()) {
-      throw new InvalidPilotException(problems);
+    throw new InvalidPilotException(problems);
     }
     return read.registration();
   }

@@ -22,19 +22,15 @@ import org.springframework.stereotype.Component;
 class WithdrawPilotDelegate implements JavaDelegate {
 
   private final PilotRegistry registry;
-  private final PilotAuditTrail auditTrail;
 
-  WithdrawPilotDelegate(PilotRegistry registry, PilotAuditTrail auditTrail) {
+  WithdrawPilotDelegate(PilotRegistry registry) {
     this.registry = registry;
-    this.auditTrail = auditTrail;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reason = Reasons.required(execution, WITHDRAWAL_REASON);
+    String reason = Reasons.required(WITHDRAWAL_REASON, execution.getVariable(WITHDRAWAL_REASON));
     String pilotKey = (String) execution.getVariable(PILOT_KEY);
-    registry.withdraw(pilotKey, reason);
-    auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.WITHDRAWN, Pilot.INTAKE)
-        .actor(CurrentUser.of(execution.getProcessEngineServices())).reason(reason));
+    registry.withdraw(pilotKey, reason, CurrentUser.of(execution.getProcessEngineServices()));
   }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +30,8 @@ public class OverdueTimers {
   }
 
   /** @return false when the phase has no pending overdue timer (it has ended meanwhile) */
-  boolean moveTo(DelegateExecution execution, Step step, Instant due) {
-    Job job = pending(execution, step);
+  boolean moveTo(String processInstanceId, Step step, Instant due) {
+    Job job = pending(processInstanceId, step);
     if (job == null) {
       return false;
     }
@@ -42,8 +41,8 @@ public class OverdueTimers {
   }
 
   /** While the pilot is on hold no reminder falls due: the timer waits until the pilot is resumed. */
-  boolean park(DelegateExecution execution, Step step) {
-    Job job = pending(execution, step);
+  boolean park(String processInstanceId, Step step) {
+    Job job = pending(processInstanceId, step);
     if (job == null) {
       return false;
     }
@@ -55,9 +54,9 @@ public class OverdueTimers {
     return job.getDuedate() != null && !job.getDuedate().before(PARKED_UNTIL);
   }
 
-  Job pending(DelegateExecution execution, Step step) {
+  Job pending(String processInstanceId, Step step) {
     return managementService.createJobQuery()
-        .processInstanceId(execution.getProcessInstanceId())
+        .processInstanceId(processInstanceId)
         .activityId(step.overdueTimerId())
         .timers()
         .singleResult();

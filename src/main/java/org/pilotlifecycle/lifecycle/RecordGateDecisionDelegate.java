@@ -15,7 +15,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.pilotlifecycle.web.InvalidFieldsException;
 import org.pilotlifecycle.engine.CurrentUser;
 import org.pilotlifecycle.audit.PilotAuditTrail;
 import org.pilotlifecycle.audit.AuditRecord;
@@ -49,20 +49,20 @@ class RecordGateDecisionDelegate implements JavaDelegate {
     Step phase = Step.named((String) execution.getVariable(CURRENT_STEP));
     String decision = String.valueOf(execution.getVariable(GATE_DECISION)).strip().toUpperCase();
     if (!APPROVE.equals(decision) && !REJECT.equals(decision)) {
-      throw new FormFieldValidationException(GATE_DECISION, GATE_DECISION + ": choose APPROVE or REJECT");
+      throw InvalidFieldsException.of(GATE_DECISION, "choose APPROVE or REJECT");
     }
-    String reason = Reasons.optional(execution, GATE_REASON);
+    String reason = Reasons.optional(GATE_REASON, execution.getVariable(GATE_REASON));
     if (REJECT.equals(decision) && reason.isEmpty()) {
-      throw new FormFieldValidationException(GATE_REASON, GATE_REASON + ": a reason is required to reject a gate");
+      throw InvalidFieldsException.of(GATE_REASON, "a reason is required to reject a gate");
     }
     String actor = CurrentUser.of(execution.getProcessEngineServices());
     if (actor == null) {
-      throw new FormFieldValidationException(GATE_DECISION, "A gate decision needs an authenticated user");
+      throw InvalidFieldsException.refused(GATE_DECISION, "A gate decision needs an authenticated user");
     }
     if (APPROVE.equals(decision)) {
       List<String> submitters = auditTrail.deliverableSubmitters(pilotKey, phase.name());
       if (submitters.contains(actor)) {
-        throw new FormFieldValidationException(GATE_DECISION, "Four-eyes principle: " + actor
+        throw InvalidFieldsException.refused(GATE_DECISION, "Four-eyes principle: " + actor
             + " submitted deliverables of " + phase.label() + " and cannot approve its gate; another member of the group must.");
       }
     }

@@ -59,8 +59,6 @@ public class StepLifecycle {
     execution.setVariable(STEP_DUE_DATE, Date.from(due));
     execution.removeVariable(STEP_FEEDBACK);
     registry.enterStep(pilotKey, step.name(), due);
-    auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.STEP_STARTED, step.name())
-        .details(Map.of("dueAt", due.toString())));
   }
 
   /**

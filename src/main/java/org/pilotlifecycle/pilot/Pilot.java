@@ -5,6 +5,9 @@ import org.pilotlifecycle.framework.Framework;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,11 +16,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
- * One AI use case with a working proof of concept on its way to production. Its key is the business
- * key of its process instances. State changes through methods named after what happened.
+ * One AI use case with a working proof of concept on its way to production: the aggregate of the pilot
+ * module. Its key is the business key of its process instances. State changes only through its transitions,
+ * named after what happened; each checks that the pilot's status allows it (ACTIVE, ON_HOLD, IN_PRODUCTION,
+ * STOPPED; see {@link PilotStateException}) and records a {@link PilotEvent}.
  */
 @Entity
 @Table(name = "pilot")
@@ -152,10 +158,14 @@ public class Pilot {
   @Version
   private int version;
 
+  @Transient
+  private final transient java.util.List<PilotEvent> events = new java.util.ArrayList<>();
+
   protected Pilot() {
   }
 
-  static Pilot register(PilotRegistration registration, String processInstanceId, String registeredBy, Instant now) {
+  static Pilot register(PilotRegistration registration, String durationOverridesJson, String processInstanceId,
+      String registeredBy, Instant now) {
     Pilot pilot = new Pilot();
     pilot.key = registration.key();
     pilot.name = registration.name().strip();
@@ -174,6 +184,7 @@ public class Pilot {
     pilot.autonomy = registration.autonomy();
     pilot.pilotCost = registration.pilotCost();
     pilot.projectedProductionCost = registration.projectedProductionCost();
+    pilot.durationOverrides = durationOverridesJson;
     pilot.status = PilotStatus.ACTIVE;
     pilot.currentStep = INTAKE;
     pilot.stepEnteredAt = now;
@@ -181,45 +192,82 @@ public class Pilot {
     pilot.registeredBy = registeredBy;
     pilot.registeredAt = now;
     pilot.updatedAt = now;
+    pilot.events.add(new PilotEvent.Registered(pilot.key, INTAKE, pilot.framework, registeredBy));
     return pilot;
   }
 
-  void durationOverrides(String json) {
-    this.durationOverrides = json;
+  // Transitions: each checks that the pilot's state allows it (PilotStateException, 409, otherwise),
+  // changes the state and records the domain event the registry publishes when it saves the pilot.
+
+  /** The risk decision classified the pilot (at intake, or again when phase 4 confirms it). Not once stopped. */
+  void classifyRisk(RiskTier tier, boolean humanInTheLoop, String decisionId, java.util.Map<String, Object> inputs,
+      Instant now) {
+    requireStatus("record a risk tier", PilotStatus.ACTIVE, PilotStatus.ON_HOLD);
+    this.riskTier = tier;
+    this.humanInTheLoopRequired = humanInTheLoop;
+    this.updatedAt = now;
+    events.add(new PilotEvent.RiskTierClassified(key, currentStep, tier, humanInTheLoop, decisionId, inputs));
   }
 
-  void enteredStep(String step, Instant dueAt, Instant now) {
+  /** The registration was not confirmed: only an active pilot still at intake can be withdrawn. */
+  void withdraw(String reason, String actor, Instant now) {
+    requireStatus("be withdrawn", PilotStatus.ACTIVE);
+    if (!INTAKE.equals(currentStep)) {
+      throw new PilotStateException(key, status, currentStep, "be withdrawn once it has left the intake");
+    }
+    this.status = PilotStatus.STOPPED;
+    this.statusReason = reason;
+    this.updatedAt = now;
+    events.add(new PilotEvent.Withdrawn(key, INTAKE, actor, reason));
+  }
+
+  /** A phase or stage starts, due at {@code dueAt}. An active pilot only: on hold, nothing advances. */
+  void enterStep(String step, Instant dueAt, Instant now) {
+    requireStatus("start " + step, PilotStatus.ACTIVE);
     this.currentStep = step;
     this.stepEnteredAt = now;
     this.stepDueAt = dueAt;
     this.updatedAt = now;
+    events.add(new PilotEvent.StepStarted(key, step, dueAt));
   }
 
-  void deadlineExtended(Instant dueAt, Instant now) {
+  /** The steering committee gave the current step a new due date. */
+  void extendDeadline(Instant dueAt, String actor, String reason, Instant now) {
+    requireStatus("have its deadline extended", PilotStatus.ACTIVE);
     this.stepDueAt = dueAt;
     this.updatedAt = now;
+    events.add(new PilotEvent.DeadlineExtended(key, currentStep, dueAt, actor, reason));
   }
 
-  void putOnHold(String reason, Instant now) {
+  void putOnHold(String reason, String actor, Instant now) {
+    requireStatus("be put on hold", PilotStatus.ACTIVE);
     this.status = PilotStatus.ON_HOLD;
     this.statusReason = reason;
     this.updatedAt = now;
+    events.add(new PilotEvent.PutOnHold(key, currentStep, actor, reason));
   }
 
-  void resumed(Instant dueAt, Instant now) {
+  /** Only a pilot on hold can be resumed; its step is due again at {@code dueAt}. */
+  void resume(Instant dueAt, String actor, String note, Instant now) {
+    requireStatus("be resumed", PilotStatus.ON_HOLD);
     this.status = PilotStatus.ACTIVE;
     this.statusReason = null;
     this.stepDueAt = dueAt;
     this.updatedAt = now;
+    events.add(new PilotEvent.Resumed(key, currentStep, dueAt, actor, note));
   }
 
-  void stopped(String reason, Instant now) {
+  /** Stopped by a decision (overdue, no-go, adoption shortfall): from active or on hold. */
+  void stop(String reason, String actor, Instant now) {
+    requireStatus("be stopped", PilotStatus.ACTIVE, PilotStatus.ON_HOLD);
     this.status = PilotStatus.STOPPED;
     this.statusReason = reason;
     this.updatedAt = now;
+    events.add(new PilotEvent.Stopped(key, currentStep, actor, reason));
   }
 
-  void reachedProduction(Instant now) {
+  void reachProduction(Instant now) {
+    requireStatus("go into production", PilotStatus.ACTIVE);
     this.status = PilotStatus.IN_PRODUCTION;
     this.statusReason = null;
     this.inProductionAt = now;
@@ -227,9 +275,11 @@ public class Pilot {
     this.stepEnteredAt = now;
     this.stepDueAt = null;
     this.updatedAt = now;
+    events.add(new PilotEvent.ReachedProduction(key, IN_PRODUCTION, now, timeToProduction()));
   }
 
-  void successMetricDefined(SuccessMetric metric, Instant now) {
+  void defineSuccessMetric(SuccessMetric metric, Instant now) {
+    requireStatus("have its success metric defined", PilotStatus.ACTIVE, PilotStatus.ON_HOLD);
     this.kpiCategory = metric.category();
     this.kpiName = metric.name();
     this.kpiUnit = metric.unit();
@@ -241,6 +291,7 @@ public class Pilot {
       this.lineManager = metric.lineManager();
     }
     this.updatedAt = now;
+    events.add(new PilotEvent.SuccessMetricDefined(key, currentStep, metric));
   }
 
   /** How long the pilot took from registration to production, once it is there. */
@@ -248,16 +299,24 @@ public class Pilot {
     return inProductionAt == null ? null : java.time.Duration.between(registeredAt, inProductionAt);
   }
 
-  void riskClassified(RiskTier tier, boolean humanInTheLoop, Instant now) {
-    this.riskTier = tier;
-    this.humanInTheLoopRequired = humanInTheLoop;
-    this.updatedAt = now;
+  private void requireStatus(String transition, PilotStatus... allowed) {
+    for (PilotStatus candidate : allowed) {
+      if (status == candidate) {
+        return;
+      }
+    }
+    throw new PilotStateException(key, status, currentStep, transition);
   }
 
-  void withdrawn(String reason, Instant now) {
-    this.status = PilotStatus.STOPPED;
-    this.statusReason = reason;
-    this.updatedAt = now;
+  /** The events of the transitions since the last save; Spring Data publishes them on save. */
+  @DomainEvents
+  java.util.List<PilotEvent> domainEvents() {
+    return java.util.List.copyOf(events);
+  }
+
+  @AfterDomainEventPublication
+  void clearDomainEvents() {
+    events.clear();
   }
 
   private static String blankToNull(String value) {

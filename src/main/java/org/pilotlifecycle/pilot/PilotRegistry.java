@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -60,8 +61,8 @@ public class PilotRegistry {
       throw new DuplicatePilotException(registration.key(), null);
     }
     try {
-      Pilot pilot = Pilot.register(registration, processInstanceId, registeredBy, clock.instant());
-      pilot.durationOverrides(StepDurations.write(registration.stepDurations()));
+      Pilot pilot = Pilot.register(registration, StepDurations.write(registration.stepDurations()), processInstanceId,
+          registeredBy, clock.instant());
       // Flush now: a concurrent registration of the same key fails here, inside the engine's step.
       return pilots.saveAndFlush(pilot);
     } catch (DataIntegrityViolationException e) {
@@ -69,51 +70,58 @@ public class PilotRegistry {
     }
   }
 
+  /** @param inputs what the decision table was given, kept as the classification's evidence */
   @Transactional
-  public void recordRiskTier(String key, RiskTier tier, boolean humanInTheLoopRequired) {
-    get(key).riskClassified(tier, humanInTheLoopRequired, clock.instant());
+  public void recordRiskTier(String key, RiskTier tier, boolean humanInTheLoopRequired, String decisionId,
+      Map<String, Object> inputs) {
+    change(key, pilot -> pilot.classifyRisk(tier, humanInTheLoopRequired, decisionId, inputs, clock.instant()));
   }
 
   @Transactional
-  public void withdraw(String key, String reason) {
-    get(key).withdrawn(reason, clock.instant());
+  public void withdraw(String key, String reason, String actor) {
+    change(key, pilot -> pilot.withdraw(reason, actor, clock.instant()));
   }
 
   @Transactional
   public void enterStep(String key, String step, Instant dueAt) {
-    get(key).enteredStep(step, dueAt, clock.instant());
+    change(key, pilot -> pilot.enterStep(step, dueAt, clock.instant()));
   }
 
   @Transactional
-  public void extendDeadline(String key, Instant dueAt) {
-    get(key).deadlineExtended(dueAt, clock.instant());
+  public void extendDeadline(String key, Instant dueAt, String actor, String reason) {
+    change(key, pilot -> pilot.extendDeadline(dueAt, actor, reason, clock.instant()));
   }
 
   @Transactional
-  public void putOnHold(String key, String reason) {
-    get(key).putOnHold(reason, clock.instant());
+  public void putOnHold(String key, String reason, String actor) {
+    change(key, pilot -> pilot.putOnHold(reason, actor, clock.instant()));
   }
 
   @Transactional
-  public void resume(String key, Instant dueAt) {
-    get(key).resumed(dueAt, clock.instant());
+  public void resume(String key, Instant dueAt, String actor, String note) {
+    change(key, pilot -> pilot.resume(dueAt, actor, note, clock.instant()));
   }
 
   @Transactional
-  public void stop(String key, String reason) {
-    get(key).stopped(reason, clock.instant());
+  public void stop(String key, String reason, String actor) {
+    change(key, pilot -> pilot.stop(reason, actor, clock.instant()));
   }
 
   @Transactional
   public Pilot markInProduction(String key) {
-    Pilot pilot = get(key);
-    pilot.reachedProduction(clock.instant());
-    return pilot;
+    return change(key, pilot -> pilot.reachProduction(clock.instant()));
   }
 
   @Transactional
   public void defineSuccessMetric(String key, SuccessMetric metric) {
-    get(key).successMetricDefined(metric, clock.instant());
+    change(key, pilot -> pilot.defineSuccessMetric(metric, clock.instant()));
+  }
+
+  /** One transition of one pilot; saving publishes its events (in this transaction). */
+  private Pilot change(String key, java.util.function.Consumer<Pilot> transition) {
+    Pilot pilot = get(key);
+    transition.accept(pilot);
+    return pilots.save(pilot);
   }
 
   /** Times to production of every other pilot already in production, in the order they got there. */

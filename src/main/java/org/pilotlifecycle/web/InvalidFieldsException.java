@@ -26,6 +26,11 @@ public class InvalidFieldsException extends ProblemException {
     return new InvalidFieldsException("Invalid input", field + ": " + message, List.of(new FieldProblem(field, message)));
   }
 
+  /** One bad field, with a message that is a whole sentence of its own (it does not repeat the field's name). */
+  public static InvalidFieldsException refused(String field, String sentence) {
+    return new InvalidFieldsException("Invalid input", sentence, List.of(new FieldProblem(field, sentence)));
+  }
+
   public List<FieldProblem> getProblems() {
     return problems;
   }

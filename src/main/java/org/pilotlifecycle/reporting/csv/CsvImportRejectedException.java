@@ -12,7 +12,7 @@ public class CsvImportRejectedException extends ProblemException {
   private final transient List<CsvProblem> problems;
 
   public CsvImportRejectedException(List<CsvProblem> problems) {
-    super(HttpStatus.BAD_REQUEST, "Import rejected", null, null);
+    super(HttpStatus.BAD_REQUEST, "Import rejected", "The file has " + problems.size() + " problem(s); nothing was imported", null);
     this.problems = List.copyOf(problems);
     getBody().setProperty("errors", this.problems.stream()
         .map(p -> Map.of("row", p.row(), "column", p.column(), "problem", p.problem()))

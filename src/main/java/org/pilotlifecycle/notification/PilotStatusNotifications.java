@@ -1,0 +1,31 @@
+package org.pilotlifecycle.notification;
+
+import org.pilotlifecycle.pilot.PilotEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a pilot's owners when it is paused, stopped or reaches production, from the pilot's domain events.
+ * The mail is queued in the outbox in the transition's transaction and sent after commit (see
+ * {@link MailOutbox}); a transition that rolls back sends nothing.
+ */
+@Component
+class PilotStatusNotifications {
+
+  private final Notifications notifications;
+
+  PilotStatusNotifications(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  @EventListener
+  void on(PilotEvent event) {
+    if (event instanceof PilotEvent.PutOnHold e) {
+      notifications.statusChanged(e.pilotKey(), "is on hold", e.reason());
+    } else if (event instanceof PilotEvent.Stopped e) {
+      notifications.statusChanged(e.pilotKey(), "is stopped", e.reason());
+    } else if (event instanceof PilotEvent.ReachedProduction e) {
+      notifications.statusChanged(e.pilotKey(), "is in production", null);
+    }
+  }
+}
