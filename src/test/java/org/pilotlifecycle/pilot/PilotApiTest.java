@@ -226,7 +226,7 @@ class PilotApiTest extends IntegrationTestSupport {
     doAnswer(invocation -> {
       invocation.callRealMethod();
       throw new IllegalStateException("simulated failure after the pilot row was written");
-    }).when(registry).recordRiskTier(anyString(), any(), org.mockito.ArgumentMatchers.anyBoolean());
+    }).when(registry).recordRiskTier(anyString(), any(), org.mockito.ArgumentMatchers.anyBoolean(), any(), any());
 
     Http.Response response = register("paul", Registrations.asJson(Registrations.lowRisk(key, Framework.FIVE_PHASE)));
 
