@@ -10,7 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** latest.json, latest.md, and the table between the README's bench markers. */
+/** latest.json, latest.md, and the table between the bench markers of docs/benchmark.md. */
 final class Report {
 
   static final String START = "<!-- bench:start -->";
@@ -121,18 +121,22 @@ final class Report {
     return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(Math.round(value * 1000) / 1000.0);
   }
 
-  static void write(Map<String, Object> results, Path output, Path readme) throws IOException {
+  /**
+   * Writes latest.json and latest.md to {@code output} and, unless {@code benchmarkPage} is null, puts latest.md
+   * between the bench markers of that page (docs/benchmark.md); a page without both markers is left alone.
+   */
+  static void write(Map<String, Object> results, Path output, Path benchmarkPage) throws IOException {
     Files.createDirectories(output);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(output.resolve("latest.json").toFile(),
         results);
     String md = markdown(results);
     Files.writeString(output.resolve("latest.md"), md);
-    if (readme != null && Files.isRegularFile(readme)) {
-      String text = Files.readString(readme);
+    if (benchmarkPage != null && Files.isRegularFile(benchmarkPage)) {
+      String text = Files.readString(benchmarkPage);
       int start = text.indexOf(START);
       int end = text.indexOf(END);
       if (start >= 0 && end > start) {
-        Files.writeString(readme, text.substring(0, start + START.length()) + "\n" + md + text.substring(end));
+        Files.writeString(benchmarkPage, text.substring(0, start + START.length()) + "\n" + md + text.substring(end));
       }
     }
   }
