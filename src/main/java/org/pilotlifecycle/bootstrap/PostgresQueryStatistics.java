@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * created once the engine has created its tables. Without them PostgreSQL estimates a handful of matching
  * authorizations where every open task has one (the candidate group's), and joins every task with every
  * authorization: a task query grows with the square of the open tasks. With them it probes the
- * authorization index once per task (see README, "Benchmark").
+ * authorization index once per task (see docs/benchmark.md).
  */
 @Component
 public class PostgresQueryStatistics extends AbstractProcessEnginePlugin {

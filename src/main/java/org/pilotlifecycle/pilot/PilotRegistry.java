@@ -54,9 +54,14 @@ public class PilotRegistry {
     }
   }
 
+  /**
+   * Records a registration its channel has validated ({@link #problemsOf}: the intake's start form in the
+   * process, the API and the CSV import before they start it).
+   *
+   * @throws DuplicatePilotException when the key is taken, also by a concurrent registration (409)
+   */
   @Transactional
   public Pilot register(PilotRegistration registration, String processInstanceId, String registeredBy) {
-    validate(registration);
     if (pilots.existsByKey(registration.key())) {
       throw new DuplicatePilotException(registration.key(), null);
     }
