@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * "Record risk tier": keeps the risk decision's outcome on the pilot, and leaves the process the two
  * flags later gates need (the tier and whether a human must stay in the loop).
  */
-@Component("recordRiskTierDelegate")
+@Component
 class RecordRiskTierDelegate implements JavaDelegate {
 
   /** The phase or stage the classification happens in, when not at intake. */

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * business key. A rejected registration fails the start as a form validation error (400 in Tasklist
  * and the REST API); nothing is recorded.
  */
-@Component("registerPilotDelegate")
+@Component
 class RegisterPilotDelegate implements JavaDelegate {
 
   private final PilotRegistry registry;

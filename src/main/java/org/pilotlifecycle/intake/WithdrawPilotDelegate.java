@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * "Withdraw pilot": stops a pilot whose registration was not confirmed. A reason is mandatory; without
  * one the confirmation task is refused (400) and stays open.
  */
-@Component("withdrawPilotDelegate")
+@Component
 class WithdrawPilotDelegate implements JavaDelegate {
 
   private final PilotRegistry registry;

@@ -29,7 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * submitted the phase's or stage's deliverables cannot approve its gate) and writes the decision with its
  * evidence to the audit trail. A refused decision fails the completion (400) and the task stays open.
  */
-@Component("recordGateDecisionDelegate")
+@Component
 class RecordGateDecisionDelegate implements JavaDelegate {
 
   static final String APPROVE = "APPROVE";

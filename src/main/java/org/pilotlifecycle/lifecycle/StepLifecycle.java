@@ -30,7 +30,7 @@ import org.pilotlifecycle.notification.Notifications;
  * pilot's current step and due date), its overdue timer's cycle, a deliverable is submitted, a step is
  * overdue.
  */
-@Component("stepLifecycle")
+@Component
 public class StepLifecycle {
 
   /** How many times the steering committee is reminded of a step that stays overdue. */

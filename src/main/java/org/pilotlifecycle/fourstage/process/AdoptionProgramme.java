@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The adoption programme's weekly cadence, as the diagram's timer asks for it: week n ends n weeks
  * after the programme started, however late the previous week's record was.
  */
-@Component("adoptionProgramme")
+@Component
 public class AdoptionProgramme {
 
   public Date nextWeekEnds(DelegateExecution execution) {

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** What the four-stage diagram asks of the application through expressions. */
-@Component("fourStageLifecycle")
+@Component
 public class FourStageLifecycle {
 
   private final FourStageProperties properties;
