@@ -1,0 +1,396 @@
+package org.pilotlifecycle.pilot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.support.Registrations;
+
+/** The guards of the pilot's transitions and the events they record; no Spring, no engine. */
+class PilotTransitionsTest {
+
+  private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+  private static final Instant T1 = T0.plus(Duration.ofDays(1));
+  private static final Instant DUE = T0.plus(Duration.ofDays(30));
+  private static final SuccessMetric METRIC = new SuccessMetric("COST", "Handling time", "minutes",
+      new BigDecimal("30"), new BigDecimal("18"), "Median per claim", new BigDecimal("250000"), "maria");
+
+  private static Pilot registered() {
+    Pilot pilot = Pilot.register(Registrations.lowRisk("PILOT-1", Framework.FIVE_PHASE), "{\"DATA_READINESS\":70}",
+        "pi-1", "olivia", T0);
+    return pilot;
+  }
+
+  private static Pilot activeInStep() {
+    Pilot pilot = registered();
+    pilot.enterStep("OUTCOME_DEFINITION", DUE, T0);
+    pilot.clearDomainEvents();
+    return pilot;
+  }
+
+  private static Pilot onHold() {
+    Pilot pilot = activeInStep();
+    pilot.putOnHold("waiting", "sam", T0);
+    pilot.clearDomainEvents();
+    return pilot;
+  }
+
+  private static Pilot stopped() {
+    Pilot pilot = activeInStep();
+    pilot.stop("no value", "sam", T0);
+    pilot.clearDomainEvents();
+    return pilot;
+  }
+
+  private static Pilot inProduction() {
+    Pilot pilot = activeInStep();
+    pilot.reachProduction(T0.plus(Duration.ofDays(200)));
+    pilot.clearDomainEvents();
+    return pilot;
+  }
+
+  /** The transition is refused with PilotStateException and the pilot is as it was, with no event. */
+  private static void assertRefused(Pilot pilot, Consumer<Pilot> transition) {
+    PilotStatus status = pilot.getStatus();
+    String step = pilot.getCurrentStep();
+    Instant due = pilot.getStepDueAt();
+    Instant updated = pilot.getUpdatedAt();
+    String reason = pilot.getStatusReason();
+    RiskTier tier = pilot.getRiskTier();
+    SuccessMetric metric = pilot.getSuccessMetric();
+    assertThatThrownBy(() -> transition.accept(pilot)).isInstanceOf(PilotStateException.class)
+        .hasMessageContaining(pilot.getKey()).hasMessageContaining(status.name());
+    assertThat(pilot.getStatus()).isEqualTo(status);
+    assertThat(pilot.getCurrentStep()).isEqualTo(step);
+    assertThat(pilot.getStepDueAt()).isEqualTo(due);
+    assertThat(pilot.getUpdatedAt()).isEqualTo(updated);
+    assertThat(pilot.getStatusReason()).isEqualTo(reason);
+    assertThat(pilot.getRiskTier()).isEqualTo(tier);
+    assertThat(pilot.getSuccessMetric()).isEqualTo(metric);
+    assertThat(pilot.domainEvents()).isEmpty();
+  }
+
+  // registration
+
+  @Test
+  void aRegisteredPilotIsActiveAtIntakeAndRecordsRegistered() {
+    Pilot pilot = registered();
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.ACTIVE);
+    assertThat(pilot.getCurrentStep()).isEqualTo(Pilot.INTAKE);
+    assertThat(pilot.getRegisteredAt()).isEqualTo(T0);
+    assertThat(pilot.getStepEnteredAt()).isEqualTo(T0);
+    assertThat(pilot.getDurationOverrides()).isEqualTo("{\"DATA_READINESS\":70}");
+    assertThat(pilot.getProcessInstanceId()).isEqualTo("pi-1");
+    assertThat(pilot.domainEvents()).containsExactly(
+        new PilotEvent.Registered("PILOT-1", Pilot.INTAKE, Framework.FIVE_PHASE, "olivia"));
+  }
+
+  @Test
+  void registrationStripsTextAndTurnsBlankOptionalPeopleIntoNone() {
+    PilotRegistration r = Registrations.lowRisk("PILOT-2", Framework.FOUR_STAGE);
+    PilotRegistration padded = new PilotRegistration(r.key(), "  " + r.name() + " ", " Ops ", " use \n", r.framework(),
+        r.executiveOwner(), r.aiProductOwner(), " ", "", null, "lena", r.affectsIndividuals(), r.regulatedDomain(),
+        r.processesPersonalData(), r.autonomy(), r.pilotCost(), r.projectedProductionCost(), null);
+    Pilot pilot = Pilot.register(padded, null, "pi", "olivia", T0);
+    assertThat(pilot.getName()).isEqualTo(r.name());
+    assertThat(pilot.getBusinessUnit()).isEqualTo("Ops");
+    assertThat(pilot.getUseCaseDescription()).isEqualTo("use");
+    assertThat(pilot.getTechLead()).isNull();
+    assertThat(pilot.getRiskComplianceOwner()).isNull();
+    assertThat(pilot.getChangeManager()).isNull();
+    assertThat(pilot.getLineManager()).isEqualTo("lena");
+  }
+
+  @Test
+  void domainEventsAreACopyAndClearingForgetsThem() {
+    Pilot pilot = registered();
+    assertThatThrownBy(() -> pilot.domainEvents().clear()).isInstanceOf(UnsupportedOperationException.class);
+    pilot.clearDomainEvents();
+    assertThat(pilot.domainEvents()).isEmpty();
+  }
+
+  // enterStep
+
+  @Test
+  void anActivePilotStartsItsNextStep() {
+    Pilot pilot = registered();
+    pilot.clearDomainEvents();
+    pilot.enterStep("DATA_READINESS", DUE, T1);
+    assertThat(pilot.getCurrentStep()).isEqualTo("DATA_READINESS");
+    assertThat(pilot.getStepEnteredAt()).isEqualTo(T1);
+    assertThat(pilot.getStepDueAt()).isEqualTo(DUE);
+    assertThat(pilot.getUpdatedAt()).isEqualTo(T1);
+    assertThat(pilot.domainEvents()).containsExactly(new PilotEvent.StepStarted("PILOT-1", "DATA_READINESS", DUE));
+  }
+
+  @Test
+  void aPilotOnHoldCannotStartItsNextStep() {
+    assertRefused(onHold(), p -> p.enterStep("DATA_READINESS", DUE, T1));
+  }
+
+  @Test
+  void aStoppedPilotCannotStartAStep() {
+    assertRefused(stopped(), p -> p.enterStep("DATA_READINESS", DUE, T1));
+  }
+
+  @Test
+  void aPilotInProductionCannotStartAStep() {
+    assertRefused(inProduction(), p -> p.enterStep("DATA_READINESS", DUE, T1));
+  }
+
+  // extendDeadline
+
+  @Test
+  void anActivePilotsDeadlineCanBeExtended() {
+    Pilot pilot = activeInStep();
+    Instant later = DUE.plus(Duration.ofDays(14));
+    pilot.extendDeadline(later, "sam", "more data", T1);
+    assertThat(pilot.getStepDueAt()).isEqualTo(later);
+    assertThat(pilot.getCurrentStep()).isEqualTo("OUTCOME_DEFINITION");
+    assertThat(pilot.getUpdatedAt()).isEqualTo(T1);
+    assertThat(pilot.domainEvents()).containsExactly(
+        new PilotEvent.DeadlineExtended("PILOT-1", "OUTCOME_DEFINITION", later, "sam", "more data"));
+  }
+
+  @Test
+  void theDeadlineOfAPilotThatIsNotActiveCannotBeExtended() {
+    assertRefused(onHold(), p -> p.extendDeadline(DUE, "sam", "r", T1));
+    assertRefused(stopped(), p -> p.extendDeadline(DUE, "sam", "r", T1));
+    assertRefused(inProduction(), p -> p.extendDeadline(DUE, "sam", "r", T1));
+  }
+
+  // putOnHold
+
+  @Test
+  void anActivePilotCanBePutOnHold() {
+    Pilot pilot = activeInStep();
+    pilot.putOnHold("budget freeze", "sam", T1);
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.ON_HOLD);
+    assertThat(pilot.getStatusReason()).isEqualTo("budget freeze");
+    assertThat(pilot.getUpdatedAt()).isEqualTo(T1);
+    assertThat(pilot.domainEvents()).containsExactly(
+        new PilotEvent.PutOnHold("PILOT-1", "OUTCOME_DEFINITION", "sam", "budget freeze"));
+  }
+
+  @Test
+  void onlyAnActivePilotCanBePutOnHold() {
+    assertRefused(onHold(), p -> p.putOnHold("again", "sam", T1));
+    assertRefused(stopped(), p -> p.putOnHold("r", "sam", T1));
+    assertRefused(inProduction(), p -> p.putOnHold("r", "sam", T1));
+  }
+
+  // resume
+
+  @Test
+  void aPilotOnHoldCanBeResumedWithANewDueDate() {
+    Pilot pilot = onHold();
+    Instant newDue = DUE.plus(Duration.ofDays(7));
+    pilot.resume(newDue, "sam", "budget back", T1);
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.ACTIVE);
+    assertThat(pilot.getStatusReason()).isNull();
+    assertThat(pilot.getStepDueAt()).isEqualTo(newDue);
+    assertThat(pilot.getUpdatedAt()).isEqualTo(T1);
+    assertThat(pilot.domainEvents()).containsExactly(
+        new PilotEvent.Resumed("PILOT-1", "OUTCOME_DEFINITION", newDue, "sam", "budget back"));
+  }
+
+  @Test
+  void aRunningPilotCannotBeResumed() {
+    assertRefused(activeInStep(), p -> p.resume(DUE, "sam", "n", T1));
+  }
+
+  @Test
+  void aStoppedOrProductionPilotCannotBeResumed() {
+    assertRefused(stopped(), p -> p.resume(DUE, "sam", "n", T1));
+    assertRefused(inProduction(), p -> p.resume(DUE, "sam", "n", T1));
+  }
+
+  // stop
+
+  @Test
+  void anActivePilotCanBeStopped() {
+    Pilot pilot = activeInStep();
+    pilot.stop("no business case", "sam", T1);
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.STOPPED);
+    assertThat(pilot.getStatusReason()).isEqualTo("no business case");
+    assertThat(pilot.getCurrentStep()).isEqualTo("OUTCOME_DEFINITION");
+    assertThat(pilot.domainEvents()).containsExactly(
+        new PilotEvent.Stopped("PILOT-1", "OUTCOME_DEFINITION", "sam", "no business case"));
+  }
+
+  @Test
+  void aPilotOnHoldCanBeStopped() {
+    Pilot pilot = onHold();
+    pilot.stop("gave up", "sam", T1);
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.STOPPED);
+    assertThat(pilot.getStatusReason()).isEqualTo("gave up");
+    assertThat(pilot.domainEvents()).containsExactly(
+        new PilotEvent.Stopped("PILOT-1", "OUTCOME_DEFINITION", "sam", "gave up"));
+  }
+
+  @Test
+  void aStoppedPilotCannotBeStoppedAgain() {
+    assertRefused(stopped(), p -> p.stop("again", "sam", T1));
+  }
+
+  @Test
+  void aPilotInProductionCannotBeStopped() {
+    assertRefused(inProduction(), p -> p.stop("r", "sam", T1));
+  }
+
+  // withdraw
+
+  @Test
+  void anActivePilotAtIntakeCanBeWithdrawn() {
+    Pilot pilot = registered();
+    pilot.clearDomainEvents();
+    pilot.withdraw("duplicate", "olivia", T1);
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.STOPPED);
+    assertThat(pilot.getStatusReason()).isEqualTo("duplicate");
+    assertThat(pilot.getCurrentStep()).isEqualTo(Pilot.INTAKE);
+    assertThat(pilot.domainEvents()).containsExactly(
+        new PilotEvent.Withdrawn("PILOT-1", Pilot.INTAKE, "olivia", "duplicate"));
+  }
+
+  @Test
+  void aPilotThatLeftTheIntakeCannotBeWithdrawn() {
+    Pilot pilot = activeInStep();
+    assertRefused(pilot, p -> p.withdraw("r", "olivia", T1));
+    assertThatThrownBy(() -> pilot.withdraw("r", "olivia", T1)).hasMessageContaining("left the intake");
+  }
+
+  @Test
+  void aWithdrawnPilotCannotBeWithdrawnAgain() {
+    Pilot pilot = registered();
+    pilot.withdraw("duplicate", "olivia", T1);
+    pilot.clearDomainEvents();
+    assertRefused(pilot, p -> p.withdraw("again", "olivia", T1));
+  }
+
+  @Test
+  void onlyAnActivePilotCanBeWithdrawn() {
+    assertRefused(onHold(), p -> p.withdraw("r", "olivia", T1));
+    assertRefused(inProduction(), p -> p.withdraw("r", "olivia", T1));
+  }
+
+  // reachProduction
+
+  @Test
+  void anActivePilotReachesProductionAndRecordsItsTimeToProduction() {
+    Pilot pilot = activeInStep();
+    Instant at = T0.plus(Duration.ofDays(180));
+    pilot.reachProduction(at);
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.IN_PRODUCTION);
+    assertThat(pilot.getCurrentStep()).isEqualTo(Pilot.IN_PRODUCTION);
+    assertThat(pilot.getInProductionAt()).isEqualTo(at);
+    assertThat(pilot.getStepEnteredAt()).isEqualTo(at);
+    assertThat(pilot.getStepDueAt()).isNull();
+    assertThat(pilot.getStatusReason()).isNull();
+    assertThat(pilot.timeToProduction()).isEqualTo(Duration.ofDays(180));
+    assertThat(pilot.domainEvents()).containsExactly(
+        new PilotEvent.ReachedProduction("PILOT-1", Pilot.IN_PRODUCTION, at, Duration.ofDays(180)));
+  }
+
+  @Test
+  void onlyAnActivePilotGoesIntoProduction() {
+    assertRefused(onHold(), p -> p.reachProduction(T1));
+    assertRefused(stopped(), p -> p.reachProduction(T1));
+    assertRefused(inProduction(), p -> p.reachProduction(T1));
+  }
+
+  @Test
+  void aPilotNotInProductionHasNoTimeToProduction() {
+    assertThat(registered().timeToProduction()).isNull();
+    assertThat(stopped().timeToProduction()).isNull();
+  }
+
+  // classifyRisk
+
+  @Test
+  void anActivePilotIsClassified() {
+    Pilot pilot = registered();
+    pilot.clearDomainEvents();
+    pilot.classifyRisk(RiskTier.HIGH, true, "RiskTier", Map.of("autonomy", "AUTONOMOUS"), T1);
+    assertThat(pilot.getRiskTier()).isEqualTo(RiskTier.HIGH);
+    assertThat(pilot.getHumanInTheLoopRequired()).isTrue();
+    assertThat(pilot.getUpdatedAt()).isEqualTo(T1);
+    assertThat(pilot.domainEvents()).containsExactly(new PilotEvent.RiskTierClassified("PILOT-1", Pilot.INTAKE,
+        RiskTier.HIGH, true, "RiskTier", Map.of("autonomy", "AUTONOMOUS")));
+  }
+
+  @Test
+  void aPilotOnHoldCanStillBeClassified() {
+    Pilot pilot = onHold();
+    pilot.classifyRisk(RiskTier.LOW, false, "RiskTier", Map.of(), T1);
+    assertThat(pilot.getRiskTier()).isEqualTo(RiskTier.LOW);
+    assertThat(pilot.domainEvents()).hasSize(1).first().isInstanceOf(PilotEvent.RiskTierClassified.class);
+  }
+
+  @Test
+  void aStoppedPilotIsNotClassified() {
+    assertRefused(stopped(), p -> p.classifyRisk(RiskTier.HIGH, true, "RiskTier", Map.of(), T1));
+  }
+
+  @Test
+  void aPilotInProductionIsNotClassifiedAgain() {
+    assertRefused(inProduction(), p -> p.classifyRisk(RiskTier.HIGH, true, "RiskTier", Map.of(), T1));
+  }
+
+  // defineSuccessMetric
+
+  @Test
+  void anActivePilotGetsItsSuccessMetricAndItsLineManager() {
+    Pilot pilot = activeInStep();
+    pilot.defineSuccessMetric(METRIC, T1);
+    assertThat(pilot.getSuccessMetric()).isEqualTo(METRIC);
+    assertThat(pilot.getLineManager()).isEqualTo("maria");
+    assertThat(pilot.getUpdatedAt()).isEqualTo(T1);
+    assertThat(pilot.domainEvents()).containsExactly(
+        new PilotEvent.SuccessMetricDefined("PILOT-1", "OUTCOME_DEFINITION", METRIC));
+  }
+
+  @Test
+  void aBlankLineManagerInTheMetricKeepsTheRegisteredOne() {
+    Pilot pilot = activeInStep();
+    SuccessMetric metric = new SuccessMetric("COST", "Handling time", "minutes", BigDecimal.TEN, BigDecimal.ONE,
+        "m", BigDecimal.ONE, " ");
+    pilot.defineSuccessMetric(metric, T1);
+    assertThat(pilot.getLineManager()).isEqualTo("lena");
+  }
+
+  @Test
+  void aPilotOnHoldCanHaveItsSuccessMetricDefined() {
+    Pilot pilot = onHold();
+    pilot.defineSuccessMetric(METRIC, T1);
+    assertThat(pilot.getSuccessMetric()).isNotNull();
+    assertThat(pilot.domainEvents()).hasSize(1);
+  }
+
+  @Test
+  void aStoppedPilotsSuccessMetricCannotBeDefined() {
+    assertRefused(stopped(), p -> p.defineSuccessMetric(METRIC, T1));
+  }
+
+  @Test
+  void aPilotInProductionsSuccessMetricCannotBeRedefined() {
+    assertRefused(inProduction(), p -> p.defineSuccessMetric(METRIC, T1));
+  }
+
+  @Test
+  void aStateConflictIsA409NamingPilotStatusStepAndTransition() {
+    Pilot pilot = onHold();
+    assertThatThrownBy(() -> pilot.enterStep("DATA_READINESS", DUE, T1))
+        .isInstanceOfSatisfying(PilotStateException.class, e -> {
+          assertThat(e.getStatusCode().value()).isEqualTo(409);
+          assertThat(e.getMessage()).isEqualTo(
+              "Pilot PILOT-1 is ON_HOLD in OUTCOME_DEFINITION: it cannot start DATA_READINESS.");
+        });
+  }
+}
