@@ -18,7 +18,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.pilotlifecycle.framework.Framework;
@@ -26,6 +29,7 @@ import org.pilotlifecycle.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -46,6 +50,9 @@ class PilotControllerTest {
   @Autowired
   MockMvc mvc;
 
+  @Autowired
+  ApplicationContext context;
+
   @MockitoBean
   PilotRegistry registry;
 
@@ -54,6 +61,12 @@ class PilotControllerTest {
 
   private static Pilot pilot(String key) {
     return TestPilots.registered(Registrations.lowRisk(key, Framework.FIVE_PHASE));
+  }
+
+  @Test
+  void theSliceStartsWithoutTheProcessEngineOrADatabase() {
+    org.assertj.core.api.Assertions.assertThat(context.getBeanNamesForType(ProcessEngine.class)).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
   }
 
   @Test
