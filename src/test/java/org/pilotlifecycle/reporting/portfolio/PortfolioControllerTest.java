@@ -1,0 +1,92 @@
+package org.pilotlifecycle.reporting.portfolio;
+
+import static org.hamcrest.Matchers.hasSize;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.pilot.PilotStatus;
+import org.pilotlifecycle.pilot.StepCount;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** {@link PortfolioController} in a web slice: the portfolio service is a mock; no engine, no database, no security. */
+@WebMvcTest(controllers = PortfolioController.class)
+@AutoConfigureMockMvc(addFilters = false)
+class PortfolioControllerTest {
+
+  @Autowired
+  MockMvc mvc;
+
+  @MockitoBean
+  PortfolioService portfolioService;
+
+  private static Portfolio portfolio(String businessUnit) {
+    return new Portfolio(businessUnit, 2,
+        List.of(new StepCount(Framework.FIVE_PHASE, "DATA_READINESS", PilotStatus.ACTIVE, 1)),
+        List.of(new Portfolio.StepTime(Framework.FIVE_PHASE, "INTAKE", 2, 3.5, 6.0)),
+        List.of(new Portfolio.TimeToProduction("CLAIMS-1", Framework.FIVE_PHASE, Instant.parse("2025-01-01T00:00:00Z"),
+            Instant.parse("2025-07-01T00:00:00Z"), 181.0)),
+        new Portfolio.Trend(1, 181.0, 181.0, null, false),
+        new Portfolio.Maturity("L2", "Repeatable pilots", List.of("1 pilot in production")),
+        List.of(new Portfolio.Kpi("CLAIMS-1", "EFFICIENCY", "Processing time", "minutes", new BigDecimal("30"),
+            new BigDecimal("18"), null)));
+  }
+
+  @Test
+  void portfolioOfAllBusinessUnits() throws Exception {
+    when(portfolioService.portfolio(null)).thenReturn(portfolio(null));
+
+    mvc.perform(get("/api/portfolio"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+        .andExpect(jsonPath("$.pilots").value(2))
+        // non_null: no business unit when the whole portfolio is shown, no change percent without a trend
+        .andExpect(jsonPath("$.businessUnit").doesNotExist())
+        .andExpect(jsonPath("$.timeToProductionTrend.changePercent").doesNotExist())
+        .andExpect(jsonPath("$.timeToProductionTrend.shrinking").value(false))
+        .andExpect(jsonPath("$.pilotsPerStep", hasSize(1)))
+        .andExpect(jsonPath("$.pilotsPerStep[0].step").value("DATA_READINESS"))
+        .andExpect(jsonPath("$.timeInStep[0].medianDays").value(3.5))
+        .andExpect(jsonPath("$.timeToProduction[0].pilotKey").value("CLAIMS-1"))
+        .andExpect(jsonPath("$.timeToProduction[0].inProductionAt").value("2025-07-01T00:00:00Z"))
+        .andExpect(jsonPath("$.maturity.level").value("L2"))
+        .andExpect(jsonPath("$.kpis[0].baseline").value(30))
+        .andExpect(jsonPath("$.kpis[0].annualValue").doesNotExist());
+    verify(portfolioService).portfolio(null);
+  }
+
+  @Test
+  void portfolioOfOneBusinessUnit() throws Exception {
+    when(portfolioService.portfolio("Claims operations")).thenReturn(portfolio("Claims operations"));
+
+    mvc.perform(get("/api/portfolio").param("businessUnit", "Claims operations"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.businessUnit").value("Claims operations"));
+  }
+
+  @Test
+  void aBusinessUnitLongerThanAHundredCharactersIs400WithErrors() throws Exception {
+    mvc.perform(get("/api/portfolio").param("businessUnit", "x".repeat(101)))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.title").value("Invalid request"))
+        .andExpect(jsonPath("$.errors[0].field").value("businessUnit"))
+        .andExpect(jsonPath("$.errors[0].message").value("size must be between 0 and 100"));
+    verifyNoInteractions(portfolioService);
+  }
+}
