@@ -46,6 +46,38 @@ public class DomainExceptionTranslator extends AbstractProcessEnginePlugin {
     return null;
   }
 
+  /**
+   * The client status of a refusal behind an engine failure: the status of the application's own exception
+   * (4xx), 400 for the engine's form validation error; 0 when the failure is not a refusal.
+   */
+  public static int refusalStatus(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProblemException problem && problem.getStatusCode().is4xxClientError()) {
+        return problem.getStatusCode().value();
+      }
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FormFieldValidationException) {
+        return 400;
+      }
+    }
+    return 0;
+  }
+
+  /** The message of the refusal behind an engine failure (the rule's own sentence). */
+  public static String refusalMessage(Throwable failure) {
+    ProblemException problem = problemBehind(failure);
+    if (problem != null) {
+      return problem.getMessage();
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FormFieldValidationException) {
+        return cause.getMessage();
+      }
+    }
+    return failure.getMessage();
+  }
+
   /** The application's own exception behind an engine failure, when it is one. */
   public static ProblemException problemBehind(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

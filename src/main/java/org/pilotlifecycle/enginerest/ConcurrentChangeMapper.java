@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.pilotlifecycle.engine.DomainExceptionTranslator;
+import jakarta.ws.rs.core.MediaType;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
@@ -35,6 +38,16 @@ public class ConcurrentChangeMapper implements ExceptionMapper<RestException> {
 
   @Override
   public Response toResponse(RestException exception) {
+    int refusal = exception.getStatus() == null || exception.getStatus().getStatusCode() >= 500
+        ? DomainExceptionTranslator.refusalStatus(exception) : 0;
+    if (refusal != 0) {
+      // A rule refused the input inside the engine (any endpoint, not only the form submissions Camunda
+      // answers with 400 itself): the client's fault, with the rule's message.
+      ExceptionDto answer = new ExceptionDto();
+      answer.setType("InvalidRequestException");
+      answer.setMessage(DomainExceptionTranslator.refusalMessage(exception));
+      return Response.status(refusal).type(MediaType.APPLICATION_JSON_TYPE).entity(answer).build();
+    }
     if (!isConcurrentChange(exception)) {
       return camunda.toResponse(exception);
     }

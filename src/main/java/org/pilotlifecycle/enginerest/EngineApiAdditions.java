@@ -1,21 +1,63 @@
 package org.pilotlifecycle.enginerest;
 
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Puts the server-side form validation into every Jersey application of the server: the engine REST API
- * and Camunda's webapp applications, whose engine API ({@code /camunda/api/engine}) is what Tasklist
- * submits forms through. Listed in {@code META-INF/services}, because the webapps' applications are
- * Camunda's own classes, out of reach of a Spring customizer.
+ * Puts the application's guards and answers into every Jersey application of the server: the engine REST
+ * API and Camunda's webapp applications, whose engine API ({@code /camunda/api/engine}) is what Tasklist and
+ * Cockpit use. So every rule holds on both doors: the entrance list ({@link EngineApiEntrances}), forms
+ * checked on the server ({@link FormSubmissionGuard}), conflicts and vanished tasks as 409/404, and every
+ * error as problem details. Listed in {@code META-INF/services}, because the webapps' applications are
+ * Camunda's own classes, out of reach of a Spring customizer; the engine REST API gets the same components
+ * from {@link EngineRestConfiguration} first, and they are not registered twice.
  */
 public class EngineApiAdditions implements ForcedAutoDiscoverable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(EngineApiAdditions.class);
+
+  /** The application's ObjectMapper, handed over by {@link EngineRestConfiguration} when the context starts. */
+  private static volatile ObjectMapper applicationJson;
+
+  static void useApplicationJson(ObjectMapper json) {
+    applicationJson = json;
+  }
+
   @Override
   public void configure(FeatureContext context) {
-    if (!context.getConfiguration().isRegistered(FormSubmissionGuard.class)) {
+    Configuration configuration = context.getConfiguration();
+    if (!configuration.isRegistered(EngineApiEntrances.class)) {
+      context.register(EngineApiEntrances.class);
+    }
+    if (!configuration.isRegistered(FormSubmissionGuard.class)) {
       context.register(FormSubmissionGuard.class);
+    }
+    ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
+    if (engine == null || applicationJson == null) {
+      LOG.warn("Jersey application configured before the process engine: its errors keep Camunda's own answers");
+      return;
+    }
+    if (!configuration.isRegistered(ConcurrentChangeMapper.class)) {
+      context.register(new ConcurrentChangeMapper(engine.getTaskService(), engine.getHistoryService(),
+          engine.getIdentityService()));
+    }
+    if (!configuration.isRegistered(VanishedTaskMapper.class)) {
+      context.register(new VanishedTaskMapper(engine.getTaskService(), engine.getHistoryService(),
+          engine.getIdentityService()));
+    }
+    if (!configuration.isRegistered(TaskGoneMidwayMapper.class)) {
+      context.register(new TaskGoneMidwayMapper(engine.getTaskService(), engine.getHistoryService(),
+          engine.getIdentityService()));
+    }
+    if (!configuration.isRegistered(EngineRestProblemDetails.class)) {
+      context.register(new EngineRestProblemDetails(applicationJson));
     }
   }
 }

@@ -19,6 +19,7 @@ import org.pilotlifecycle.audit.PilotAuditTrail;
 import org.pilotlifecycle.audit.AuditRecord;
 import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.pilot.PilotRegistry;
+import org.pilotlifecycle.engine.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +46,8 @@ class RegisterPilotDelegate implements JavaDelegate {
       throw new InvalidPilotException(List.of(new FieldProblem(PILOT_KEY,
           "must equal the business key '" + businessKey + "' the process was started with (or leave that empty)")));
     }
-    String registeredBy = (String) execution.getVariable(REGISTERED_BY);
+    // The authenticated user, never a submitted value (null when the system registers, e.g. a test).
+    String registeredBy = CurrentUser.of(execution.getProcessEngineServices());
     registry.register(registration, execution.getProcessInstanceId(), registeredBy);
     if (!businessKeyGiven) {
       execution.setProcessBusinessKey(registration.key());

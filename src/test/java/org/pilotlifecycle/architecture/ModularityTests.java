@@ -34,7 +34,7 @@ class ModularityTests {
   @Test
   void onlyTheModulesThatExtendTheEngineUseItsInternals() {
     noClasses().that().resideOutsideOfPackages("org.pilotlifecycle.engine..", "org.pilotlifecycle.bootstrap..",
-            "org.pilotlifecycle.notification..")
+            "org.pilotlifecycle.notification..", "org.pilotlifecycle.security..")
         .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
         .because("Camunda's impl API is not public: only engine plugins and the engine boundary may touch it")
         .check(MAIN);

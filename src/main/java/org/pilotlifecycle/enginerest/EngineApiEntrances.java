@@ -1,0 +1,142 @@
+package org.pilotlifecycle.enginerest;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.pilotlifecycle.engine.CurrentUser;
+import org.pilotlifecycle.framework.Roles;
+import org.pilotlifecycle.web.Problems;
+
+/**
+ * Every state-changing endpoint of Camunda's own APIs, the engine REST API ({@code /engine-rest}) and the
+ * webapps' engine API ({@code /camunda/api/engine/engine/{name}}, which Tasklist and Cockpit use), is
+ * either allowed because a role needs it, and then guarded by the same rules as the form path, or reserved
+ * to administrators: a non-administrator gets a 403 problem. Reads (GET, and the queries Camunda takes by
+ * POST) pass; the engine's authorizations decide what they return.
+ *
+ * <p>Endpoints are named by the Camunda interface method that declares them ({@code TaskResource#complete}),
+ * whichever path reaches them. {@code EngineApiEntrancesTest} enumerates every endpoint of Camunda's resources
+ * and fails when one is in neither list, so a Camunda upgrade that adds one needs a decision here.
+ */
+@Priority(Priorities.AUTHORIZATION)
+public class EngineApiEntrances implements ContainerRequestFilter {
+
+  /** Endpoints a role needs, and what guards each beyond the engine's own authorizations. */
+  public static final Map<String, String> ALLOWED = allowed();
+
+  /** Queries Camunda takes by POST (a body too long for a URL): reads, filtered by the engine's authorizations. */
+  public static final Pattern READ_BY_POST = Pattern.compile(".*#query\\w*");
+
+  static final String REFUSAL = "This endpoint of the engine API is reserved to administrators.";
+
+  private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+  private static final Map<Method, String> NAMES = new ConcurrentHashMap<>();
+
+  @Context
+  private ResourceInfo resourceInfo;
+
+  private static Map<String, String> allowed() {
+    Map<String, String> allowed = new LinkedHashMap<>();
+    allowed.put("ProcessDefinitionResource#submitForm",
+        "start form checked against the deployed form (FormSubmissionGuard); the registrant is the authenticated user");
+    allowed.put("TaskResource#submit",
+        "checked against the task's deployed form (FormSubmissionGuard); completed only by an entitled user (TaskEntitlement)");
+    allowed.put("TaskResource#complete",
+        "checked against the task's deployed form (FormSubmissionGuard); completed only by an entitled user (TaskEntitlement)");
+    allowed.put("TaskResource#claim", "the assignee must be entitled to the task (TaskEntitlement)");
+    allowed.put("TaskResource#unclaim", "the engine's task authorization");
+    allowed.put("TaskResource#setAssignee", "the assignee must be entitled to the task (TaskEntitlement)");
+    allowed.put("TaskResource#delegate", "the delegate must be entitled to the task (TaskEntitlement)");
+    allowed.put("TaskCommentResource#createComment", "the engine's task authorization; comments change no state");
+    allowed.put("TaskAttachmentResource#addAttachment", "the engine's task authorization; body size limit");
+    allowed.put("DeploymentRestService#createDeployment",
+        "the engine's deployment authorization: process analysts only (Camunda Modeler)");
+    allowed.put("UserResource#updateCredentials", "the engine's user authorization: a user changes their own password");
+    allowed.put("UserResource#updateProfile", "the engine's user authorization: a user changes their own profile");
+    allowed.put("IdentityRestService#checkPassword", "checks a password against the policy; changes nothing");
+    return Map.copyOf(allowed);
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (READ_METHODS.contains(request.getMethod()) || resourceInfo == null || resourceInfo.getResourceMethod() == null) {
+      return;
+    }
+    String endpoint = nameOf(resourceInfo.getResourceMethod());
+    if (ALLOWED.containsKey(endpoint) || READ_BY_POST.matcher(endpoint).matches() || isAdministrator()) {
+      return;
+    }
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "ForbiddenException");
+    problem.put("title", Problems.title(403));
+    problem.put("status", 403);
+    problem.put("detail", REFUSAL);
+    problem.put("message", REFUSAL);
+    problem.put("instance", request.getUriInfo().getRequestUri().getRawPath());
+    request.abortWith(Response.status(Response.Status.FORBIDDEN)
+        .type(MediaType.valueOf("application/problem+json")).entity(problem).build());
+  }
+
+  /**
+   * The endpoint's name: the simple name of the interface (or class) that declares the JAX-RS method, a
+   * '#', and the method's name.
+   */
+  public static String nameOf(Method implementation) {
+    return NAMES.computeIfAbsent(implementation, EngineApiEntrances::declaration);
+  }
+
+  private static String declaration(Method implementation) {
+    Deque<Class<?>> types = new ArrayDeque<>();
+    types.add(implementation.getDeclaringClass());
+    while (!types.isEmpty()) {
+      Class<?> type = types.poll();
+      try {
+        Method candidate = type.getDeclaredMethod(implementation.getName(), implementation.getParameterTypes());
+        if (isHttpMethod(candidate)) {
+          return type.getSimpleName() + "#" + candidate.getName();
+        }
+      } catch (NoSuchMethodException notHere) {
+        // look further up
+      }
+      if (type.getSuperclass() != null) {
+        types.add(type.getSuperclass());
+      }
+      types.addAll(java.util.List.of(type.getInterfaces()));
+    }
+    return implementation.getDeclaringClass().getSimpleName() + "#" + implementation.getName();
+  }
+
+  private static boolean isHttpMethod(Method method) {
+    for (Annotation annotation : method.getAnnotations()) {
+      if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the caller, as the engine knows them for this request, is in the administrators' group. */
+  private static boolean isAdministrator() {
+    ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
+    return engine != null && CurrentUser.groupsOf(engine).contains(Roles.ADMIN);
+  }
+}
