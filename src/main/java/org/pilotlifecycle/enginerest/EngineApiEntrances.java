@@ -46,6 +46,12 @@ public class EngineApiEntrances implements ContainerRequestFilter {
   /** Queries Camunda takes by POST (a body too long for a URL): reads, filtered by the engine's authorizations. */
   public static final Pattern READ_BY_POST = Pattern.compile(".*#query\\w*");
 
+  /**
+   * The engine's REST resources; the webapps' own (login, Cockpit's and Tasklist's plugin queries) are theirs
+   * to guard, and their set-up endpoint is closed by the application's security.
+   */
+  static final String ENGINE_RESOURCES = "org.camunda.bpm.engine.rest.";
+
   static final String REFUSAL = "This endpoint of the engine API is reserved to administrators.";
 
   private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
@@ -78,7 +84,8 @@ public class EngineApiEntrances implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (READ_METHODS.contains(request.getMethod()) || resourceInfo == null || resourceInfo.getResourceMethod() == null) {
+    if (READ_METHODS.contains(request.getMethod()) || resourceInfo == null || resourceInfo.getResourceMethod() == null
+        || !resourceInfo.getResourceMethod().getDeclaringClass().getName().startsWith(ENGINE_RESOURCES)) {
       return;
     }
     String endpoint = nameOf(resourceInfo.getResourceMethod());

@@ -21,7 +21,8 @@ import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
  */
 final class EngineApiInventory {
 
-  record Endpoint(String httpMethod, String path, String declaredBy) implements Comparable<Endpoint> {
+  /** @param consumes the first media type the endpoint accepts (JSON when it names none) */
+  record Endpoint(String httpMethod, String path, String declaredBy, String consumes) implements Comparable<Endpoint> {
     @Override
     public int compareTo(Endpoint other) {
       return Comparator.comparing(Endpoint::path).thenComparing(Endpoint::httpMethod).compare(this, other);
@@ -34,6 +35,15 @@ final class EngineApiInventory {
   }
 
   private EngineApiInventory() {
+  }
+
+  /** The endpoints that change state: every method but GET, HEAD and OPTIONS, queries by POST aside. */
+  static List<Endpoint> mutating() {
+    return endpoints().stream()
+        .filter(endpoint -> !Set.of("GET", "HEAD", "OPTIONS").contains(endpoint.httpMethod()))
+        .filter(endpoint -> !org.pilotlifecycle.enginerest.EngineApiEntrances.READ_BY_POST.matcher(endpoint.declaredBy())
+            .matches())
+        .toList();
   }
 
   static List<Endpoint> endpoints() {
@@ -54,7 +64,9 @@ final class EngineApiInventory {
         String path = join(prefix, method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : "");
         String http = httpMethod(method);
         if (http != null) {
-          found.add(new Endpoint(http, path, method.getDeclaringClass().getSimpleName() + "#" + method.getName()));
+          found.add(new Endpoint(http, path, method.getDeclaringClass().getSimpleName() + "#" + method.getName(),
+              method.isAnnotationPresent(jakarta.ws.rs.Consumes.class)
+                  ? method.getAnnotation(jakarta.ws.rs.Consumes.class).value()[0] : "application/json"));
         } else if (method.isAnnotationPresent(Path.class) && !path.chars().allMatch(c -> c == '/')) {
           work.add(new Object[] {method.getReturnType(), path});
         }

@@ -1,0 +1,184 @@
+package org.pilotlifecycle.enginerest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.pilotlifecycle.support.Counts;
+import org.pilotlifecycle.support.Http;
+import org.pilotlifecycle.support.IntegrationTestSupport;
+
+/**
+ * The inventory of entrances: every state-changing endpoint of Camunda's REST resources, found by reflection at
+ * test time, is either allowed because a role needs it ({@link EngineApiEntrances#ALLOWED}, each guarded like
+ * the form path) or reserved to administrators (listed in {@code enginerest/refused-for-non-administrators.txt}).
+ * A new endpoint in neither list fails the test. Each reserved one is then called as a non-administrator
+ * through both engine APIs, {@code /engine-rest} and the webapps' {@code /camunda/api/engine}, and must be
+ * refused with a 403 problem.
+ */
+@Tag("reliability")
+class EngineApiEntrancesTest extends IntegrationTestSupport {
+
+  static final Path REFUSED = Path.of("src/test/resources/enginerest/refused-for-non-administrators.txt");
+
+  @Test
+  void everyStateChangingEndpointIsAllowedWithAGuardOrReservedToAdministrators() throws IOException {
+    Set<String> mutating = EngineApiInventory.mutating().stream().map(EngineApiInventory.Endpoint::declaredBy)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> refused = refusedList();
+
+    Set<String> undecided = new TreeSet<>(mutating);
+    undecided.removeAll(refused);
+    undecided.removeAll(EngineApiEntrances.ALLOWED.keySet());
+    assertThat(undecided).as("state-changing endpoints in neither list: allow them with a guard or refuse them").isEmpty();
+    Set<String> stale = new TreeSet<>(refused);
+    stale.addAll(EngineApiEntrances.ALLOWED.keySet());
+    stale.removeAll(mutating);
+    assertThat(stale).as("listed endpoints Camunda no longer has").isEmpty();
+    assertThat(refused).as("an endpoint is either allowed or refused").doesNotContainAnyElementsOf(
+        EngineApiEntrances.ALLOWED.keySet());
+  }
+
+  @Test
+  void nonAdministratorsAreRefusedEveryReservedEndpointOnBothEngineApis() throws Exception {
+    Set<String> refused = refusedList();
+    Map<String, EngineApiInventory.Endpoint> oneEach = new LinkedHashMap<>();
+    // One path per endpoint; by id rather than by key where both exist (a key is looked up before any guard).
+    EngineApiInventory.mutating().stream()
+        .filter(endpoint -> refused.contains(endpoint.declaredBy()) && !endpoint.path().startsWith("/engine/"))
+        .sorted(java.util.Comparator.comparing((EngineApiInventory.Endpoint endpoint) -> endpoint.path().contains("/key/")))
+        .forEach(endpoint -> oneEach.putIfAbsent(endpoint.declaredBy() + " " + endpoint.httpMethod(), endpoint));
+    Http http = http();
+    Webapp tasklist = Webapp.login(port, "paul");
+    List<String> findings = new ArrayList<>();
+    int requests = 0;
+    int serverErrors = 0;
+
+    for (EngineApiInventory.Endpoint endpoint : oneEach.values()) {
+      String path = withIds(endpoint.path());
+      Http.Response viaRest = http.send(http.request("/engine-rest" + path, "paul")
+          .header("Content-Type", contentType(endpoint))
+          .method(endpoint.httpMethod(), HttpRequest.BodyPublishers.ofString(body(endpoint))));
+      HttpResponse<String> viaWebapp = tasklist.send(endpoint.httpMethod(), "/camunda/api/engine/engine/default" + path,
+          contentType(endpoint), body(endpoint));
+      requests += 2;
+      serverErrors += (viaRest.status() >= 500 ? 1 : 0) + (viaWebapp.statusCode() >= 500 ? 1 : 0);
+      if (!refused(endpoint, viaRest.status(), viaRest.contentType(), viaRest.body())) {
+        findings.add("/engine-rest " + endpoint + " -> " + viaRest.status() + " " + abbreviate(viaRest.body()));
+      }
+      if (!refused(endpoint, viaWebapp.statusCode(), viaWebapp.headers().firstValue("Content-Type").orElse(""),
+          viaWebapp.body())) {
+        findings.add("webapps " + endpoint + " -> " + viaWebapp.statusCode() + " " + abbreviate(viaWebapp.body()));
+      }
+    }
+
+    Counts.report("entrances: mutating=%d allowed=%d refused=%d requests=%d refusedAs403=%d 5xx=%d",
+        EngineApiInventory.mutating().stream().map(EngineApiInventory.Endpoint::declaredBy).distinct().count(),
+        EngineApiEntrances.ALLOWED.size(), refused.size(), requests, requests - findings.size(), serverErrors);
+    assertThat(findings).as("reserved endpoints not refused with a 403 problem").isEmpty();
+  }
+
+  @Test
+  void administratorsPassTheEntranceGuard() {
+    Http.Response asAdmin = http().send(http().request("/engine-rest/process-instance/unknown-id", "admin").DELETE());
+    assertThat(asAdmin.body()).doesNotContain(EngineApiEntrances.REFUSAL);
+    assertThat(asAdmin.status()).as(asAdmin.body()).isEqualTo(404);
+  }
+
+  /**
+   * Real keys where a path names a definition by key: Camunda looks the definition up while it matches the
+   * path, so an unknown key is 404 before any guard runs (and changes nothing).
+   */
+  private static String withIds(String path) {
+    return path.replaceFirst("^/process-definition/key/\\{key}", "/process-definition/key/PilotIntake")
+        .replaceFirst("^/decision-definition/key/\\{key}", "/decision-definition/key/RiskTierClassification")
+        .replaceAll("\\{[^}]+}", "unknown-id");
+  }
+
+  /**
+   * A 403 problem that says the endpoint is reserved to administrators (this guard's, or the older one for a
+   * task's variables). No CMMN is deployed, so a case definition named by key is not found (404) first.
+   */
+  private static boolean refused(EngineApiInventory.Endpoint endpoint, int status, String contentType, String body) {
+    if (endpoint.path().startsWith("/case-definition/key/")) {
+      return status == 404 && body.contains("No matching case definition");
+    }
+    return status == 403 && contentType.startsWith("application/problem+json")
+        && body.contains("reserved to administrators");
+  }
+
+  static Set<String> refusedList() throws IOException {
+    return Files.readAllLines(REFUSED).stream().map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static String contentType(EngineApiInventory.Endpoint endpoint) {
+    return endpoint.consumes().startsWith("multipart/") ? "multipart/form-data; boundary=pilot" : endpoint.consumes();
+  }
+
+  private static String body(EngineApiInventory.Endpoint endpoint) {
+    return endpoint.consumes().startsWith("multipart/") ? "--pilot--\r\n" : "{}";
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+  }
+
+  /** A session of the webapps, logged in as Tasklist does it, with its CSRF token. */
+  static final class Webapp {
+    private final HttpClient browser;
+    private final CookieManager cookies;
+    private final String base;
+
+    private Webapp(HttpClient browser, CookieManager cookies, String base) {
+      this.browser = browser;
+      this.cookies = cookies;
+      this.base = base;
+    }
+
+    static Webapp login(int port, String user) throws Exception {
+      CookieManager cookies = new CookieManager();
+      HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+      Webapp webapp = new Webapp(browser, cookies, "http://localhost:" + port);
+      browser.send(HttpRequest.newBuilder(URI.create(webapp.base + "/camunda/app/tasklist/default/")).build(),
+          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+              URI.create(webapp.base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", webapp.csrf())
+          .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).as("webapp login of " + user).isEqualTo(200);
+      browser.send(HttpRequest.newBuilder(URI.create(webapp.base + "/camunda/api/engine/engine/default/task/count"))
+          .build(), HttpResponse.BodyHandlers.discarding());
+      return webapp;
+    }
+
+    HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+      return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+          .header("X-XSRF-TOKEN", csrf()).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String csrf() {
+      return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+          .map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
+    }
+  }
+}
