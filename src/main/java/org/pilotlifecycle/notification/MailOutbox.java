@@ -20,13 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The outbox: {@link #enqueue} writes a mail in the caller's transaction (a rolled-back process step
  * sends nothing); {@link #sendDue} sends what is due, each mail in its own transaction, retrying failures
- * with a doubling delay and reporting those given up on.
+ * with a doubling delay and reporting those given up on; {@link #pruneSent} deletes sent mails past their retention.
  */
 @Service
 public class MailOutbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
   static final int BATCH = 50;
+  static final int PRUNE_BATCH = 1000;
 
   private final OutboxRepository outbox;
   private final MailProperties properties;
@@ -73,6 +74,30 @@ public class MailOutbox {
       }
     }
     return sent;
+  }
+
+  /**
+   * Deletes the mails sent longer than {@code pilot.mail.retention} ago, a chunk per transaction; unsent mails and
+   * mails given up on stay. Safe to run on several nodes at once: each deletes what is still there.
+   * Returns how many this call deleted.
+   */
+  public int pruneSent() {
+    Instant cutoff = clock.instant().minus(properties.retention());
+    int deleted = 0;
+    while (true) {
+      Integer chunk = transactions.execute(status -> {
+        List<Long> ids = outbox.findSentBefore(cutoff, PageRequest.of(0, PRUNE_BATCH));
+        return ids.isEmpty() ? -1 : outbox.deleteSentBefore(ids, cutoff);
+      });
+      if (chunk == null || chunk < 0) {
+        break;
+      }
+      deleted += chunk;
+    }
+    if (deleted > 0) {
+      LOG.info("Deleted {} mails sent before {} from the outbox", deleted, cutoff);
+    }
+    return deleted;
   }
 
   private boolean send(OutboxMail mail) {
