@@ -38,15 +38,12 @@ public class ConcurrentChangeMapper implements ExceptionMapper<RestException> {
 
   @Override
   public Response toResponse(RestException exception) {
-    int refusal = exception.getStatus() == null || exception.getStatus().getStatusCode() >= 500
-        ? DomainExceptionTranslator.refusalStatus(exception) : 0;
-    if (refusal != 0) {
-      // A rule refused the input inside the engine (any endpoint, not only the form submissions Camunda
-      // answers with 400 itself): the client's fault, with the rule's message.
-      ExceptionDto answer = new ExceptionDto();
-      answer.setType("InvalidRequestException");
-      answer.setMessage(DomainExceptionTranslator.refusalMessage(exception));
-      return Response.status(refusal).type(MediaType.APPLICATION_JSON_TYPE).entity(answer).build();
+    Response refusal = exception.getStatus() == null || exception.getStatus().getStatusCode() >= 500
+        ? EngineRefusalMapper.refusal(exception) : null;
+    if (refusal != null) {
+      // A rule or an entitlement refused the request inside the engine, on any endpoint (not only the form
+      // submissions Camunda answers with 400 itself): the client's fault, with the rule's message.
+      return refusal;
     }
     if (!isConcurrentChange(exception)) {
       return camunda.toResponse(exception);

@@ -56,6 +56,9 @@ public class EngineApiAdditions implements ForcedAutoDiscoverable {
       context.register(new TaskGoneMidwayMapper(engine.getTaskService(), engine.getHistoryService(),
           engine.getIdentityService()));
     }
+    if (!configuration.isRegistered(EngineRefusalMapper.class)) {
+      context.register(new EngineRefusalMapper());
+    }
     if (!configuration.isRegistered(EngineRestProblemDetails.class)) {
       context.register(new EngineRestProblemDetails(applicationJson));
     }

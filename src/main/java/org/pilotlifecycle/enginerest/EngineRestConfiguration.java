@@ -22,6 +22,7 @@ class EngineRestConfiguration {
       config.register(new ConcurrentChangeMapper(taskService, historyService, identityService));
       config.register(new VanishedTaskMapper(taskService, historyService, identityService));
       config.register(new TaskGoneMidwayMapper(taskService, historyService, identityService));
+      config.register(new EngineRefusalMapper());
     };
   }
 
