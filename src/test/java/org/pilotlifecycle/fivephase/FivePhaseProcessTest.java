@@ -370,6 +370,27 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(events(instance, AuditEntryType.RESUMED)).hasSize(1);
   }
 
+  /** Kind: on hold means no work of the step completes (nor its gate) and no reminder falls due; resume restores both. */
+  @Test
+  void aPilotOnHoldCannotCompleteItsStepsWorkUntilResumed() {
+    ProcessInstance instance = overdueInPhase1();
+    decide(instance, Map.of(OVERDUE_DECISION, "PAUSE", OVERDUE_REASON, "Budget freeze"));
+
+    assertThatThrownBy(() -> driver.work("paul", instance, TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric()))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("is ON_HOLD")
+        .hasMessageContaining("Define success metric and baseline");
+    assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC, TASK_RESUME_PAUSED_PILOT);
+    assertThat(events(instance, AuditEntryType.DELIVERABLE_SUBMITTED)).isEmpty();
+    moveClockBy(Duration.ofDays(100));
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().active().count())
+        .isZero();
+
+    Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(10)), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    driver.work("sam", instance, TASK_RESUME_PAUSED_PILOT, Map.of(NEW_DUE_DATE, date(newDue), "resumeNote", "Budget back"));
+    driver.work("paul", instance, TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
+    assertThat(instance).isWaitingAt(TASK_SIGN_OFF_SUCCESS_METRIC);
+  }
+
   /** Kind: moving a parked overdue timer back (resume) keeps its weekly reminder cycle, and EXTEND still moves it. */
   @Test
   void aResumedPhaseKeepsItsWeeklyReminderCycleAndCanBeExtended() {
