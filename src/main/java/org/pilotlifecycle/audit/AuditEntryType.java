@@ -17,5 +17,7 @@ public enum AuditEntryType {
   STOPPED,
   IN_PRODUCTION,
   STEERING_DECISION,
-  ADOPTION_MEASURED
+  ADOPTION_MEASURED,
+  /** A monthly dashboard review, whatever its action (CONTINUE or ESCALATE), with the executive owner's notes. */
+  DASHBOARD_REVIEWED
 }

@@ -78,6 +78,10 @@ public final class FourStageProcess {
   // Monthly dashboard review
   public static final String TIMER_MONTH_PASSED = "Timer_MonthPassed";
   public static final String TASK_REVIEW_PILOT_DASHBOARD = "Task_ReviewPilotDashboard";
+  public static final String TASK_RECORD_DASHBOARD_REVIEW = "Task_RecordDashboardReview";
+  public static final String TASK_DECIDE_ON_DASHBOARD_ESCALATION = "Task_DecideOnDashboardEscalation";
+  public static final String TASK_RECORD_ESCALATION_RESPONSE = "Task_RecordEscalationResponse";
+  public static final String END_ESCALATION_DECIDED = "EndEvent_EscalationDecided";
   // Overdue stages and stop
   public static final String TASK_DECIDE_OVERDUE_STAGE = "Task_DecideOnOverdueStage";
   public static final String TASK_RECORD_OVERDUE_DECISION = "Task_RecordOverdueDecision";
@@ -92,6 +96,12 @@ public final class FourStageProcess {
 
   /** Process variables of this process. */
   public static final class Variables {
+    public static final String DASHBOARD_NOTES = "dashboardNotes";
+    public static final String DASHBOARD_ACTION = "dashboardAction";
+    public static final String DASHBOARD_ESCALATED = "dashboardEscalated";
+    /** The notes of the review the executive owner escalated, shown to the steering committee. */
+    public static final String ESCALATED_DASHBOARD_NOTES = "escalatedDashboardNotes";
+    public static final String ESCALATION_RESPONSE = "escalationResponse";
     public static final String DIMENSION_PASS_SCORE = "dimensionPassScore";
     public static final String PASSED_DIMENSIONS = "passedDimensions";
     public static final String GO_NO_GO_RESULT = "goNoGoResult";

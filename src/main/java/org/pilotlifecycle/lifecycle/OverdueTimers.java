@@ -16,6 +16,15 @@ import org.springframework.stereotype.Component;
  *
  * <p>Parking rather than suspending: activating a suspended job and moving it in one transaction
  * collide on the job's optimistic lock, and a resume must do both at once.
+ *
+ * <p>Every move of the due date cascades, parking included. The engine computes a cycle timer's next
+ * occurrence ({@code TimerEntity.calculateNewDueDate}, {@code DurationHelper.getDateAfterRepeat}) from the
+ * cycle's start date and the job's {@code repeatOffset}, the sum of all cascaded moves: it takes the fire time
+ * minus the offset, finds the next occurrence of the original cycle after it, and adds the offset back. A park
+ * without cascade left the offset out of step with the due date; the resume's cascade then added
+ * (new due - 9999-12-31), so the follow-up occurrence was sought near the year 9999, beyond the cycle's last
+ * repetition: the first reminder after a resume was the last. Parked with cascade, park and resume add up to
+ * (new due - old due) and the weekly cycle goes on from the new date.
  */
 @Component
 public class OverdueTimers {
@@ -46,7 +55,8 @@ public class OverdueTimers {
     if (job == null) {
       return false;
     }
-    managementService.setJobDuedate(job.getId(), PARKED_UNTIL, false);
+    // Cascade, so that the resume's move brings the cycle back in step (see the class comment).
+    managementService.setJobDuedate(job.getId(), PARKED_UNTIL, true);
     return true;
   }
 

@@ -299,6 +299,14 @@ public class Pilot {
     return inProductionAt == null ? null : java.time.Duration.between(registeredAt, inProductionAt);
   }
 
+  /**
+   * The work of the current step (its deliverables, checks' rework, gate) is done only while the pilot is
+   * ACTIVE: on hold it waits for the steering committee to resume it.
+   */
+  public void requireWorkAllowed(String work) {
+    requireStatus(work, PilotStatus.ACTIVE);
+  }
+
   private void requireStatus(String transition, PilotStatus... allowed) {
     for (PilotStatus candidate : allowed) {
       if (status == candidate) {

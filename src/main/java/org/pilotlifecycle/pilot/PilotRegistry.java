@@ -92,6 +92,12 @@ public class PilotRegistry {
     change(key, pilot -> pilot.enterStep(step, dueAt, clock.instant()));
   }
 
+  /** @throws PilotStateException (409) naming the pilot's state when it is not ACTIVE, e.g. ON_HOLD */
+  @Transactional(readOnly = true)
+  public void requireWorkAllowed(String key, String work) {
+    get(key).requireWorkAllowed(work);
+  }
+
   @Transactional
   public void extendDeadline(String key, Instant dueAt, String actor, String reason) {
     change(key, pilot -> pilot.extendDeadline(dueAt, actor, reason, clock.instant()));

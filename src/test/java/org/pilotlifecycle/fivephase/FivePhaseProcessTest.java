@@ -370,6 +370,63 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(events(instance, AuditEntryType.RESUMED)).hasSize(1);
   }
 
+  /** Kind: on hold means no work of the step completes (nor its gate) and no reminder falls due; resume restores both. */
+  @Test
+  void aPilotOnHoldCannotCompleteItsStepsWorkUntilResumed() {
+    ProcessInstance instance = overdueInPhase1();
+    decide(instance, Map.of(OVERDUE_DECISION, "PAUSE", OVERDUE_REASON, "Budget freeze"));
+
+    assertThatThrownBy(() -> driver.work("paul", instance, TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric()))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("is ON_HOLD")
+        .hasMessageContaining("Define success metric and baseline");
+    assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC, TASK_RESUME_PAUSED_PILOT);
+    assertThat(events(instance, AuditEntryType.DELIVERABLE_SUBMITTED)).isEmpty();
+    moveClockBy(Duration.ofDays(100));
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().active().count())
+        .isZero();
+
+    Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(10)), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    driver.work("sam", instance, TASK_RESUME_PAUSED_PILOT, Map.of(NEW_DUE_DATE, date(newDue), "resumeNote", "Budget back"));
+    driver.work("paul", instance, TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
+    assertThat(instance).isWaitingAt(TASK_SIGN_OFF_SUCCESS_METRIC);
+  }
+
+  /** Kind: moving a parked overdue timer back (resume) keeps its weekly reminder cycle, and EXTEND still moves it. */
+  @Test
+  void aResumedPhaseKeepsItsWeeklyReminderCycleAndCanBeExtended() {
+    ProcessInstance instance = overdueInPhase1();
+    decide(instance, Map.of(OVERDUE_DECISION, "PAUSE", OVERDUE_REASON, "Budget freeze"));
+    moveClockBy(Duration.ofDays(30));
+    Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(10)), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    driver.work("sam", instance, TASK_RESUME_PAUSED_PILOT, Map.of(NEW_DUE_DATE, date(newDue), "resumeNote", "Budget back"));
+
+    ClockUtil.setCurrentTime(Date.from(newDue.plus(Duration.ofHours(1))));
+    fireDueTimer(instance, Step.OUTCOME_DEFINITION);
+    assertThat(events(instance, AuditEntryType.STEP_OVERDUE)).hasSize(2);
+    assertThat(overdueTimer(instance, Step.OUTCOME_DEFINITION).getDuedate().toInstant())
+        .isEqualTo(newDue.plus(Duration.ofDays(7)));
+
+    moveClockBy(Duration.ofDays(7));
+    fireDueTimer(instance, Step.OUTCOME_DEFINITION);
+    assertThat(events(instance, AuditEntryType.STEP_OVERDUE)).hasSize(3);
+    moveClockBy(Duration.ofDays(7));
+    fireDueTimer(instance, Step.OUTCOME_DEFINITION);
+    assertThat(events(instance, AuditEntryType.STEP_OVERDUE)).hasSize(4);
+    assertThat(overdueTimer(instance, Step.OUTCOME_DEFINITION).getDuedate().toInstant())
+        .isEqualTo(newDue.plus(Duration.ofDays(21)));
+
+    Instant extended = LocalDate.ofInstant(now().plus(Duration.ofDays(20)), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    org.camunda.bpm.engine.task.Task latest = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TASK_DECIDE_OVERDUE_PHASE).orderByTaskCreateTime().desc().listPage(0, 1).get(0);
+    driver.complete("sam", latest, Map.of(OVERDUE_DECISION, "EXTEND", NEW_DUE_DATE, date(extended), OVERDUE_REASON, "One more go"));
+    assertThat(overdueTimer(instance, Step.OUTCOME_DEFINITION).getDuedate().toInstant()).isEqualTo(extended);
+    assertThat(registry.get(instance.getBusinessKey()).getStepDueAt()).isEqualTo(extended);
+    ClockUtil.setCurrentTime(Date.from(extended.plus(Duration.ofHours(1))));
+    fireDueTimer(instance, Step.OUTCOME_DEFINITION);
+    assertThat(overdueTimer(instance, Step.OUTCOME_DEFINITION).getDuedate().toInstant())
+        .isEqualTo(extended.plus(Duration.ofDays(7)));
+  }
+
   @Test
   void anOverduePhaseStoppedEndsThePilotAsStoppedWithTheReason() {
     ProcessInstance instance = overdueInPhase1();

@@ -79,6 +79,75 @@ class FourStageProcessTest extends IntegrationTestSupport {
         .count();
   }
 
+  private Map<String, Object> openFormValues(ProcessInstance instance, String taskDefinitionKey) {
+    return taskService.getVariables(driver.task(instance, taskDefinitionKey).getId());
+  }
+
+  /** Kind: a repeated decision or review task opens with its form's fields empty, never with last time's answers. */
+  @Test
+  void everyRepeatedDecisionOrReviewTaskOpensEmpty() {
+    ProcessInstance instance = started("EMPTY");
+    driver.moveClockBy(Duration.ofDays(30));
+    driver.fireDueTimers(instance, TIMER_MONTH_PASSED);
+    driver.work("olivia", instance, TASK_REVIEW_PILOT_DASHBOARD, FourStageForms.dashboardReview());
+    driver.moveClockBy(Duration.ofDays(30));
+    driver.fireDueTimers(instance, TIMER_MONTH_PASSED);
+    assertThat(openFormValues(instance, TASK_REVIEW_PILOT_DASHBOARD)).doesNotContainKeys("dashboardNotes", "dashboardAction");
+
+    driver.validate(instance, 1);
+    driver.work("sam", instance, TASK_DECIDE_AFTER_NO_GO, FourStageForms.noGo("REMEDIATE", "Fix the data first"));
+    driver.validate(instance, 1);
+    assertThat(openFormValues(instance, TASK_DECIDE_AFTER_NO_GO)).doesNotContainKeys(NO_GO_DECISION, NO_GO_REASON);
+    driver.work("sam", instance, TASK_DECIDE_AFTER_NO_GO, FourStageForms.noGo("REMEDIATE", "Still not there"));
+    driver.validate(instance, 4);
+    driver.passStage2(instance);
+    driver.startEmbedding(instance);
+    driver.adoptionWeek(instance, 30);
+    driver.moveClockBy(Duration.ofDays(7));
+    driver.fireDueTimers(instance, TIMER_ADOPTION_WEEK_OVER);
+    assertThat(openFormValues(instance, TASK_RECORD_WEEKLY_ADOPTION)).doesNotContainKeys(ADOPTION_RATE, ACTIVE_USERS, ADOPTION_ISSUES);
+    driver.work("chris", instance, TASK_RECORD_WEEKLY_ADOPTION, FourStageForms.adoption(31));
+    for (int week = 3; week <= 13; week++) {
+      driver.adoptionWeek(instance, 30 + week);
+    }
+    driver.work("sam", instance, TASK_DECIDE_ON_ADOPTION_SHORTFALL, FourStageForms.shortfall("EXTEND", 1, "Training late"));
+    driver.adoptionWeek(instance, 40);
+    assertThat(openFormValues(instance, TASK_DECIDE_ON_ADOPTION_SHORTFALL))
+        .doesNotContainKeys(SHORTFALL_DECISION, EXTENSION_WEEKS, SHORTFALL_REASON);
+  }
+
+  /** Kind: every review outcome is in the audit trail, and an escalation reaches the steering committee. */
+  @Test
+  void everyDashboardReviewIsAuditedAndAnEscalationGoesToTheSteeringCommittee() {
+    ProcessInstance instance = started("ESC");
+    driver.moveClockBy(Duration.ofDays(30));
+    driver.fireDueTimers(instance, TIMER_MONTH_PASSED);
+    driver.work("olivia", instance, TASK_REVIEW_PILOT_DASHBOARD, FourStageForms.dashboardReview());
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TASK_DECIDE_ON_DASHBOARD_ESCALATION).count()).isZero();
+    driver.moveClockBy(Duration.ofDays(30));
+    driver.fireDueTimers(instance, TIMER_MONTH_PASSED);
+    driver.work("olivia", instance, TASK_REVIEW_PILOT_DASHBOARD,
+        Map.of("dashboardNotes", "Adoption stalls in two regions", "dashboardAction", "ESCALATE"));
+
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TASK_DECIDE_ON_DASHBOARD_ESCALATION).taskCandidateGroup("steering-committee").count()).isOne();
+    assertThat(events(instance, AuditEntryType.DASHBOARD_REVIEWED)).extracting(AuditEntry::getOutcome)
+        .containsExactly("CONTINUE", "ESCALATE");
+    assertThatThrownBy(() -> driver.work("sam", instance, TASK_DECIDE_ON_DASHBOARD_ESCALATION, Map.of("escalationResponse", " ")))
+        .isInstanceOf(FormFieldValidationException.class);
+    driver.work("sam", instance, TASK_DECIDE_ON_DASHBOARD_ESCALATION,
+        Map.of("escalationResponse", "Change manager to add regional champions by next review"));
+    assertThat(instance).hasPassed(TASK_RECORD_ESCALATION_RESPONSE, END_ESCALATION_DECIDED);
+    assertThat(events(instance, AuditEntryType.STEERING_DECISION)).extracting(AuditEntry::getName)
+        .containsExactly("Dashboard escalation");
+    assertThatThrownBy(() -> {
+      driver.moveClockBy(Duration.ofDays(30));
+      driver.fireDueTimers(instance, TIMER_MONTH_PASSED);
+      driver.work("olivia", instance, TASK_REVIEW_PILOT_DASHBOARD, Map.of("dashboardNotes", "x", "dashboardAction", "IGNORE"));
+    }).isInstanceOf(FormFieldValidationException.class);
+  }
+
   @Test
   void aGoPilotReachesEnterpriseScaleWithMonthlyReviewsThatCloseAtTheEnd() {
     ProcessInstance instance = started("GO");
