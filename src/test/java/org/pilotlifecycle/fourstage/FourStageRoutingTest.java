@@ -97,6 +97,10 @@ class FourStageRoutingTest {
     fourStageLifecycle = new FakeFourStageLifecycle();
     productionReadinessCheck = new ScriptedCheck(PRODUCTION_READINESS_CHECK_PASSED);
     Mocks.register("stepLifecycle", stepLifecycle);
+    Mocks.register("decisionForms", new RoutingFakes.DecisionFormsFake());
+    Mocks.register("recordDashboardReviewDelegate", (JavaDelegate) execution -> execution.setVariable(
+        DASHBOARD_ESCALATED, "ESCALATE".equals(execution.getVariable(DASHBOARD_ACTION))));
+    Mocks.register("recordEscalationResponseDelegate", (JavaDelegate) execution -> { });
     Mocks.register("fourStageLifecycle", fourStageLifecycle);
     Mocks.register("adoptionProgramme", new FakeAdoptionProgramme());
     Mocks.register("recordGateDecisionDelegate", RoutingFakes.recordGateDecision());
@@ -496,6 +500,19 @@ class FourStageRoutingTest {
   }
 
   // ---- monthly dashboard review --------------------------------------------------------------------------
+
+  @Test
+  void anEscalatedDashboardReviewGoesToTheSteeringCommittee() {
+    ProcessInstance instance = started();
+    RoutingDriver.clockAt(START.plus(Duration.ofDays(30)));
+    driver.fireDueTimer(instance, TIMER_MONTH_PASSED);
+
+    driver.complete(instance, TASK_REVIEW_PILOT_DASHBOARD, Map.of(DASHBOARD_ACTION, "ESCALATE"));
+
+    assertThat(instance).hasPassed(TASK_RECORD_DASHBOARD_REVIEW).isWaitingAt(TASK_DECIDE_ON_DASHBOARD_ESCALATION);
+    driver.complete(instance, TASK_DECIDE_ON_DASHBOARD_ESCALATION);
+    assertThat(instance).hasPassed("EndEvent_EscalationDecided").isNotWaitingAt(TASK_DECIDE_ON_DASHBOARD_ESCALATION);
+  }
 
   @Test
   void monthlyDashboardReviewOpensEveryThirtyDaysBesideTheStagesAndClosesWhenThePilotEnds() {

@@ -46,4 +46,13 @@ public final class RoutingFakes {
       activities.add(execution.getCurrentActivityId());
     }
   }
+
+  /** Stands in for the lifecycle's {@code decisionForms} bean: the diagram calls it when a decision task opens. */
+  public static class DecisionFormsFake {
+    public final java.util.List<String> opened = new java.util.ArrayList<>();
+
+    public void openEmpty(org.camunda.bpm.engine.delegate.DelegateTask task) {
+      opened.add(task.getTaskDefinitionKey());
+    }
+  }
 }
