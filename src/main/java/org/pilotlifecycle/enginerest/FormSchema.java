@@ -267,11 +267,11 @@ final class FormSchema {
     if (field.minLength() != null && text.length() < field.minLength()) {
       return "must have at least " + field.minLength() + " characters";
     }
-    if (field.pattern() != null && !field.pattern().matcher(text).find()) {
-      return "does not have the required format";
-    }
     if ("textfield".equals(field.type()) && lineBreak(text)) {
       return "must be a single line (no line breaks)";
+    }
+    if (field.pattern() != null && !field.pattern().matcher(text).find()) {
+      return "does not have the required format";
     }
     return badCharacters(text) ? "contains characters that are not allowed (control characters or broken Unicode)"
         : null;

@@ -249,7 +249,9 @@ class FormSchemaTest {
     for (String lineBreak : List.of("\n", "\r", "\r\n", "\u2028", "\u2029")) {
       assertThat(problems(form("pilot-registration.form"), registration("techLead", "tara" + lineBreak + "x", "String")))
           .as("textfield with %s", lineBreak.codePointAt(0))
-          .contains("techLead must be a single line (no line breaks)");
+          .containsExactly("techLead must be a single line (no line breaks)");
+      assertThat(problems(form("define-success-metric.form"), variables("kpiName", "a" + lineBreak + "b", "String")))
+          .contains("kpiName must be a single line (no line breaks)");
     }
     assertThat(problems(form("pilot-registration.form"), registration("useCaseDescription", "two\nlines", "String")))
         .isEmpty();
