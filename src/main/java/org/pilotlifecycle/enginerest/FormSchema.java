@@ -23,6 +23,11 @@ import org.pilotlifecycle.framework.DueDates;
  * against the variables of a submission as the engine REST API receives them ({@code {"name": {"value": …,
  * "type": …}}}).
  *
+ * <p>A field the form shows disabled or readonly is display only: form-js does not submit a disabled field,
+ * so a submission carrying a value for one (which would overwrite the stored value) is refused, naming the
+ * field. A single-line field (textfield) has no line breaks; a textarea may. A number must be finite and fit
+ * the type it is sent as (Integer, Long, Short: a whole number in range; Double: a finite double).
+ *
  * <p>Fields shown only under a condition are never required here (the forms must not make them required
  * in the browser either); whether a decision needs them (a reason to reject, a date to extend) is the
  * process's synchronous validation after the task.
