@@ -23,6 +23,11 @@ import org.pilotlifecycle.framework.DueDates;
  * against the variables of a submission as the engine REST API receives them ({@code {"name": {"value": …,
  * "type": …}}}).
  *
+ * <p>A field the form shows disabled or readonly is display only: form-js does not submit a disabled field,
+ * so a submission carrying a value for one (which would overwrite the stored value) is refused, naming the
+ * field. A single-line field (textfield) has no line breaks; a textarea may. A number must be finite and fit
+ * the type it is sent as (Integer, Long, Short: a whole number in range; Double: a finite double).
+ *
  * <p>Fields shown only under a condition are never required here (the forms must not make them required
  * in the browser either); whether a decision needs them (a reason to reject, a date to extend) is the
  * process's synchronous validation after the task.
@@ -32,8 +37,8 @@ final class FormSchema {
   record Problem(String field, String message) {
   }
 
-  private record Field(String key, String type, boolean required, boolean conditional, BigDecimal min,
-      BigDecimal max, Integer minLength, Integer maxLength, Pattern pattern, Integer decimalDigits,
+  private record Field(String key, String type, boolean required, boolean conditional, boolean displayOnly,
+      BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength, Pattern pattern, Integer decimalDigits,
       Set<String> options) {
   }
 
@@ -42,6 +47,7 @@ final class FormSchema {
   private static final int MAX_NAME_IN_MESSAGE = 64;
   /** The longest text the engine keeps as a String variable. */
   private static final int MAX_TEXT = 4000;
+  private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
 
   private final Map<String, Field> fields;
 
@@ -84,9 +90,11 @@ final class FormSchema {
           pattern = null;
         }
       }
+      boolean displayOnly = component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false);
       fields.put(key, new Field(key, component.path("type").asText(""),
-          validate.path("required").asBoolean(false) && !conditional,
+          validate.path("required").asBoolean(false) && !conditional && !displayOnly,
           conditional,
+          displayOnly,
           validate.hasNonNull("min") ? validate.path("min").decimalValue() : null,
           validate.hasNonNull("max") ? validate.path("max").decimalValue() : null,
           validate.hasNonNull("minLength") ? validate.path("minLength").asInt() : null,
@@ -108,6 +116,11 @@ final class FormSchema {
     }
     for (Field field : fields.values()) {
       JsonNode variable = variables.get(field.key());
+      if (variable != null && field.displayOnly()) {
+        // form-js never submits a disabled field: a value for it would overwrite what the form only shows
+        problems.add(new Problem(field.key(), "is shown for information only and cannot be submitted"));
+        continue;
+      }
       if (variable != null && !variable.isNull() && !variable.isObject()) {
         problems.add(new Problem(field.key(), "must be an object with a value and a type"));
         continue;
@@ -142,6 +155,9 @@ final class FormSchema {
   private static String number(Field field, JsonNode value, String type) {
     BigDecimal number;
     if (value.isNumber() && (type.isEmpty() || NUMBER_TYPES.contains(type))) {
+      if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+        return "must be a finite number";
+      }
       number = value.decimalValue();
     } else if (value.isTextual() && NUMBER_TYPES.contains(type)) {
       try {
@@ -151,6 +167,10 @@ final class FormSchema {
       }
     } else {
       return "must be a number";
+    }
+    String outOfRange = outOfRange(number, type);
+    if (outOfRange != null) {
+      return outOfRange;
     }
     if (field.decimalDigits() != null && number.stripTrailingZeros().scale() > field.decimalDigits()) {
       return field.decimalDigits() == 0 ? "must be a whole number"
@@ -163,6 +183,23 @@ final class FormSchema {
       return "must be at most " + field.max().toPlainString();
     }
     return null;
+  }
+
+  /** A number the engine cannot keep as the type it is sent as: not whole, too large, or no finite double. */
+  private static String outOfRange(BigDecimal number, String type) {
+    BigDecimal limit = switch (type) {
+      case "short" -> BigDecimal.valueOf(Short.MAX_VALUE);
+      case "integer" -> BigDecimal.valueOf(Integer.MAX_VALUE);
+      case "long" -> BigDecimal.valueOf(Long.MAX_VALUE);
+      default -> null;
+    };
+    if (limit != null) {
+      if (number.stripTrailingZeros().scale() > 0) {
+        return "must be a whole number";
+      }
+      return number.abs().compareTo(limit) > 0 ? "is out of range" : null;
+    }
+    return number.abs().compareTo(MAX_DOUBLE) > 0 ? "must be a finite number" : null;
   }
 
   private static String checkbox(JsonNode value, String type) {
@@ -235,11 +272,20 @@ final class FormSchema {
     if (field.minLength() != null && text.length() < field.minLength()) {
       return "must have at least " + field.minLength() + " characters";
     }
+    if ("textfield".equals(field.type()) && lineBreak(text)) {
+      return "must be a single line (no line breaks)";
+    }
     if (field.pattern() != null && !field.pattern().matcher(text).find()) {
       return "does not have the required format";
     }
     return badCharacters(text) ? "contains characters that are not allowed (control characters or broken Unicode)"
         : null;
+  }
+
+  /** A line break of any kind: a single-line field (textfield) has none; a textarea may. */
+  static boolean lineBreak(String text) {
+    return text.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085'
+        || c == '\u000B' || c == '\u000C');
   }
 
   /** Control characters other than tab and line breaks, and UTF-16 surrogates without their pair. */

@@ -31,7 +31,8 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
  * {@code task/{id}/complete} and a process definition's {@code submit-form}): the submitted variables are checked against the deployed Camunda
  * form of the task or start event ({@link FormSchema}), so nothing that the form would not let through
  * reaches the process: no variable the form does not have, no wrong type, no missing required field, no
- * value out of range or outside the options, no text too long or with control characters.
+ * value out of range, not finite or outside the options, no text too long or with control characters, no line
+ * break in a single-line field, and no value for a field the form only shows (disabled).
  *
  * <p>The deployed form is read with the caller's authorizations: whoever may not see it gets the engine's
  * own answer (403 or 404), not a description of the form. Bodies that are not JSON of the expected shape

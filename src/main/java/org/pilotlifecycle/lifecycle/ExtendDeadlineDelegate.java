@@ -4,6 +4,7 @@ import static org.pilotlifecycle.lifecycle.LifecycleVariables.*;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,16 +18,18 @@ class ExtendDeadlineDelegate implements JavaDelegate {
 
   private final SteeringDecisions decisions;
   private final Clock clock;
+  private final ZoneId zone;
 
-  ExtendDeadlineDelegate(SteeringDecisions decisions, Clock clock) {
+  ExtendDeadlineDelegate(SteeringDecisions decisions, Clock clock, OrganisationProperties organisation) {
     this.decisions = decisions;
     this.clock = clock;
+    this.zone = organisation.timeZone();
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     ProcessVariables variables = ProcessVariables.of(execution);
-    Instant due = DueDates.future(variables.raw(NEW_DUE_DATE), NEW_DUE_DATE, clock);
+    Instant due = DueDates.future(variables.raw(NEW_DUE_DATE), NEW_DUE_DATE, clock, zone);
     boolean rearmed = decisions.extend(execution.getProcessInstanceId(), variables.pilotKey(), variables.step(), due,
         variables.actor(), variables.text(OVERDUE_REASON));
     if (rearmed) {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.pilotlifecycle.engine.CurrentUser;
 import org.pilotlifecycle.framework.Step;
+import org.pilotlifecycle.web.InvalidFieldsException;
 
 /**
  * The one typed reader of process variables. Forms submit numbers as doubles, longs or text and booleans as
@@ -61,9 +62,17 @@ public final class ProcessVariables {
     return value == null ? "" : value.toString().strip().toUpperCase(java.util.Locale.ROOT);
   }
 
-  /** The exact decimal, or null when absent, blank or not a finite number. */
+  /**
+   * The exact decimal, or null when absent, blank or not a number; a value that is a number but not a finite
+   * one (NaN, an infinity, or beyond what a double holds, such as 1e400) is a form validation error (400).
+   */
   public BigDecimal decimal(String name) {
-    return decimal(scope.getVariable(name));
+    Object value = scope.getVariable(name);
+    BigDecimal decimal = decimal(value);
+    if (decimal == null && value != null && notFinite(value)) {
+      throw InvalidFieldsException.of(name, "must be a finite number");
+    }
+    return decimal;
   }
 
   public Double number(String name) {
@@ -95,13 +104,34 @@ public final class ProcessVariables {
     if (value == null || value.toString().isBlank()) {
       return null;
     }
-    if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+    if (notFinite(value)) {
       return null;
     }
     try {
       return new BigDecimal(value.toString().strip());
     } catch (NumberFormatException e) {
       return null;
+    }
+  }
+
+  private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
+
+  /** NaN, an infinity (as a double, a float or text), or a number beyond the range of a double. */
+  static boolean notFinite(Object value) {
+    if (value instanceof Double d) {
+      return !Double.isFinite(d);
+    }
+    if (value instanceof Float f) {
+      return !Float.isFinite(f);
+    }
+    String text = value.toString().strip();
+    if (text.matches("(?i)[+-]?(nan|inf|infinity)")) {
+      return true;
+    }
+    try {
+      return new BigDecimal(text).abs().compareTo(MAX_DOUBLE) > 0;
+    } catch (NumberFormatException notANumber) {
+      return false;
     }
   }
 }

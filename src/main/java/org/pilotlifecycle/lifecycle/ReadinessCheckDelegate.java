@@ -31,16 +31,9 @@ public abstract class ReadinessCheckDelegate implements JavaDelegate {
 
   protected abstract CheckResult check(DelegateExecution execution);
 
+  /** The number, or null when absent or not a finite number: the check then fails with its own reason. */
   protected static BigDecimal decimal(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(value.toString().strip());
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return ProcessVariables.decimal(execution.getVariable(name));
   }
 
   protected static Double number(DelegateExecution execution, String name) {

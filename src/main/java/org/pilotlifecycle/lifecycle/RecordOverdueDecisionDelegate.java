@@ -4,6 +4,7 @@ import static org.pilotlifecycle.lifecycle.LifecycleVariables.*;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,10 +28,12 @@ class RecordOverdueDecisionDelegate implements JavaDelegate {
 
   private final PilotAuditTrail auditTrail;
   private final Clock clock;
+  private final ZoneId zone;
 
-  RecordOverdueDecisionDelegate(PilotAuditTrail auditTrail, Clock clock) {
+  RecordOverdueDecisionDelegate(PilotAuditTrail auditTrail, Clock clock, OrganisationProperties organisation) {
     this.auditTrail = auditTrail;
     this.clock = clock;
+    this.zone = organisation.timeZone();
   }
 
   @Override
@@ -39,7 +42,7 @@ class RecordOverdueDecisionDelegate implements JavaDelegate {
     OverdueDecision decision = Decisions.parse(OverdueDecision.class, OVERDUE_DECISION, variables.raw(OVERDUE_DECISION));
     String reason = Reasons.required(OVERDUE_REASON, variables.raw(OVERDUE_REASON));
     Instant newDue = decision == OverdueDecision.EXTEND
-        ? DueDates.future(variables.raw(NEW_DUE_DATE), NEW_DUE_DATE, clock) : null;
+        ? DueDates.future(variables.raw(NEW_DUE_DATE), NEW_DUE_DATE, clock, zone) : null;
     auditTrail.record(variables.pilotKey(), AuditRecord.of(AuditEntryType.OVERDUE_DECISION, variables.step().name())
         .actor(variables.actor()).outcome(decision.name()).reason(reason)
         .details(newDue == null ? null : Map.of("newDueAt", newDue.toString())));

@@ -228,4 +228,52 @@ class FormSchemaTest {
     assertThat(FormSchema.badCharacters("\uD83D")).isTrue();
     assertThat(FormSchema.badCharacters("\uDE00\uD83D")).isTrue();
   }
+
+  @Test
+  void aDisplayOnlyFieldIsNeverTakenFromASubmission() throws IOException {
+    FormSchema form = form("confirm-pilot-registration.form");
+    assertThat(problems(form, variables("registrationConfirmed", true, "Boolean"))).isEmpty();
+    assertThat(problems(form, variables("registrationConfirmed", true, "Boolean", "useCaseDescription", "rewritten",
+        "String"))).containsExactly("useCaseDescription is shown for information only and cannot be submitted");
+    assertThat(problems(form, variables("registrationConfirmed", true, "Boolean", "useCaseDescription", null,
+        "Null"))).containsExactly("useCaseDescription is shown for information only and cannot be submitted");
+    FormSchema readonly = FormSchema.read(new ByteArrayInputStream(("{\"components\":[{\"type\":\"textfield\","
+        + "\"key\":\"shown\",\"readonly\":true,\"validate\":{\"required\":true}}]}").getBytes(StandardCharsets.UTF_8)));
+    assertThat(problems(readonly, variables())).isEmpty();
+    assertThat(problems(readonly, variables("shown", "x", "String")))
+        .containsExactly("shown is shown for information only and cannot be submitted");
+  }
+
+  @Test
+  void aSingleLineFieldRefusesLineBreaks() throws IOException {
+    for (String lineBreak : List.of("\n", "\r", "\r\n", "\u2028", "\u2029")) {
+      assertThat(problems(form("pilot-registration.form"), registration("techLead", "tara" + lineBreak + "x", "String")))
+          .as("textfield with %s", lineBreak.codePointAt(0))
+          .containsExactly("techLead must be a single line (no line breaks)");
+      assertThat(problems(form("define-success-metric.form"), variables("kpiName", "a" + lineBreak + "b", "String")))
+          .contains("kpiName must be a single line (no line breaks)");
+    }
+    assertThat(problems(form("pilot-registration.form"), registration("useCaseDescription", "two\nlines", "String")))
+        .isEmpty();
+  }
+
+  @Test
+  void aNumberOutOfRangeOrNotFiniteIsRefused() throws IOException {
+    FormSchema form = form("measure-production-performance.form");
+    JsonNode infinite = JSON.readTree("{\"performanceMetric\":{\"value\":\"time\",\"type\":\"String\"},"
+        + "\"pilotPerformance\":{\"value\":1e400,\"type\":\"Double\"},"
+        + "\"productionPerformance\":{\"value\":-1e400}}");
+    assertThat(problems(form, infinite)).containsExactlyInAnyOrder("pilotPerformance must be a finite number",
+        "productionPerformance must be a finite number");
+    for (String notFinite : List.of("NaN", "Infinity", "-Infinity", "1e400")) {
+      assertThat(problems(form, variables("performanceMetric", "time", "String", "pilotPerformance", notFinite,
+          "Double", "productionPerformance", 1, "Integer")))
+          .as(notFinite).hasSize(1).allMatch(p -> p.startsWith("pilotPerformance must be a"));
+    }
+    assertThat(problems(form, variables("performanceMetric", "time", "String", "pilotPerformance", 3_000_000_000L,
+        "Integer", "productionPerformance", 1.5, "Integer"))).containsExactlyInAnyOrder(
+        "pilotPerformance is out of range", "productionPerformance must be a whole number");
+    assertThat(problems(form("record-weekly-adoption.form"), variables("adoptionRate", 50, "Integer",
+        "activeUsers", "99999999999999999999", "Long"))).containsExactly("activeUsers is out of range");
+  }
 }

@@ -326,7 +326,9 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
   @Test
   void anOverduePhaseExtendedByTheSteeringCommitteeKeepsItsWorkAndTheTimerReArms() {
     ProcessInstance instance = overdueInPhase1();
-    Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(15)), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    // A day picked as the new due date ends at its last millisecond (pilot.time-zone: UTC here).
+    Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(15)), ZoneOffset.UTC).plusDays(1)
+        .atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
 
     decide(instance, Map.of(OVERDUE_DECISION, "EXTEND", NEW_DUE_DATE, date(newDue), OVERDUE_REASON, "Baseline data late"));
 
@@ -358,7 +360,9 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().active().count())
         .isZero();
 
-    Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(10)), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    // A day picked as the new due date ends at its last millisecond (pilot.time-zone: UTC here).
+    Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(10)), ZoneOffset.UTC).plusDays(1)
+        .atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
     driver.work("sam", instance, TASK_RESUME_PAUSED_PILOT, Map.of(NEW_DUE_DATE, date(newDue), "resumeNote", "Budget back"));
 
     assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC).hasPassed(TASK_RESUME_PILOT, END_PILOT_RESUMED);

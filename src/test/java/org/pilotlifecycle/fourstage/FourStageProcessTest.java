@@ -410,7 +410,9 @@ class FourStageProcessTest extends IntegrationTestSupport {
     assertThat(instance).isWaitingAt(work, TASK_DECIDE_OVERDUE_STAGE);
     assertThat(events(instance, AuditEntryType.STEP_OVERDUE)).extracting(AuditEntry::getStep).containsExactly(stage.name());
 
-    Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(20)), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    // A day picked as the new due date ends at its last millisecond (pilot.time-zone: UTC here).
+    Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(20)), ZoneOffset.UTC).plusDays(1)
+        .atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
     switch (decision) {
       case "EXTEND" -> {
         driver.work("sam", instance, TASK_DECIDE_OVERDUE_STAGE,

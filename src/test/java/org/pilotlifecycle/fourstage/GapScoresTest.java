@@ -80,4 +80,13 @@ class GapScoresTest {
   void aWholeNumberWrittenWithDecimalsIsAWholeNumber() {
     assertThat(GapScores.read(scope("3.0", 3.0, 3, 3, 3)).passing(3)).isEqualTo(5);
   }
+
+  @Test
+  void aNumberOutOfRangeOrNotFiniteIsRefused() {
+    assertThatThrownBy(() -> GapScores.read(scope(Double.NaN, Double.POSITIVE_INFINITY, "1e400", "-Infinity",
+        4_294_967_299L)))
+        .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.getProblems())
+            .extracting(FieldProblem::field).containsExactly("dataScore", "integrationScore", "governanceScore",
+                "changeReadinessScore", "monitoringScore"));
+  }
 }

@@ -705,6 +705,7 @@ class BadInputFuzzTest extends IntegrationTestSupport {
             choices.add(typed(max + 1, "Double"));
             choices.add(typed(1e308, "Double"));
             choices.add(typed("9".repeat(400), "Long"));
+            choices.add(typed("1e400", "Double"));
           }
           if (wholeNumber) {
             choices.add(typed((min == null ? 0 : min) + 0.5, "Double"));
@@ -756,7 +757,12 @@ class BadInputFuzzTest extends IntegrationTestSupport {
             choices.add(typed("\uD83D\uDE00".repeat(maxLength / 2 + 1), "String"));
           }
           if (pattern) {
-            choices.add(typed("lower-case", "String"));
+            // Neither a pilot key nor a user id: lower case, a space and a '!'.
+            choices.add(typed("lower case!", "String"));
+          }
+          if ("textfield".equals(type)) {
+            choices.add(typed("two\nlines", "String"));
+            choices.add(typed("two\u2028lines", "String"));
           }
         }
       }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pilotlifecycle.web.InvalidFieldsException;
 import org.pilotlifecycle.framework.Reasons;
+import org.pilotlifecycle.lifecycle.ProcessVariables;
 import org.pilotlifecycle.audit.PilotAuditTrail;
 import org.pilotlifecycle.audit.AuditRecord;
 import org.pilotlifecycle.audit.AuditEntryType;
@@ -35,7 +36,8 @@ class EvaluateAdoptionDelegate implements JavaDelegate {
       throw InvalidFieldsException.of(ADOPTION_RATE, "a percentage from 0 to 100");
     }
     BigDecimal users = number(execution.getVariable(ACTIVE_USERS));
-    if (users == null || users.signum() < 0 || users.stripTrailingZeros().scale() > 0) {
+    if (users == null || users.signum() < 0 || users.stripTrailingZeros().scale() > 0
+        || users.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
       throw InvalidFieldsException.of(ACTIVE_USERS, "a whole number, zero or more");
     }
     String issues = Reasons.optional(ADOPTION_ISSUES, execution.getVariable(ADOPTION_ISSUES));
@@ -67,13 +69,6 @@ class EvaluateAdoptionDelegate implements JavaDelegate {
   }
 
   private static BigDecimal number(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(value.toString().strip());
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return ProcessVariables.decimal(value);
   }
 }
