@@ -315,12 +315,51 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     return instance;
   }
 
+  /** The last millisecond of the day in UTC, what a due date picked in a form means. */
+  private static Instant endOf(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1);
+  }
+
   private static String date(Instant instant) {
     return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
   }
 
   private void decide(ProcessInstance instance, Map<String, Object> decision) {
     driver.work("sam", instance, TASK_DECIDE_OVERDUE_PHASE, decision);
+  }
+
+  /** Issue 13, finding 5: an escalation belongs to its step and never acts on the next one. */
+  @Test
+  void anEscalationEndsWithItsPhaseAndNeverActsOnTheNext() {
+    ProcessInstance instance = overdueInPhase1();
+    driver.passPhase1(instance);
+    Instant phase2Due = registry.get(instance.getBusinessKey()).getStepDueAt();
+
+    assertThat(instance).isWaitingAt(TASK_ASSESS_DATA_READINESS).isNotWaitingAt(TASK_DECIDE_OVERDUE_PHASE);
+    assertThat(instance).hasPassed("EndEvent_DecideOnOverduePhaseEndedWithStep");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_DECIDE_OVERDUE_PHASE)
+        .count()).as("the phase 1 escalation ended with phase 1").isZero();
+    assertThat(registry.get(instance.getBusinessKey()).getStepDueAt()).isEqualTo(phase2Due);
+    assertThat(overdueTimer(instance, Step.DATA_READINESS)).as("phase 2 keeps its own overdue timer").isNotNull();
+  }
+
+  /** Issue 13, finding 5: a pilot in production ends every escalation still open. */
+  @Test
+  void aPilotInProductionEndsEveryOpenEscalation() {
+    ProcessInstance instance = started("PRODESC");
+    driver.passPhase1(instance);
+    driver.passPhase2(instance);
+    driver.passPhase3(instance);
+    driver.passPhase4(instance);
+    driver.work("chris", instance, TASK_PROVIDE_OPERATING_MODEL_EVIDENCE, FivePhaseForms.operatingModelEvidence());
+    moveClockBy(Duration.ofDays(60));
+    fireDueTimer(instance, Step.OPERATING_MODEL);
+    assertThat(instance).isWaitingAt(TASK_DECIDE_OVERDUE_PHASE);
+
+    driver.work("sam", instance, TASK_APPROVE_PRODUCTION, FivePhaseForms.approve());
+
+    assertThat(instance).isEnded();
+    assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(org.pilotlifecycle.pilot.PilotStatus.IN_PRODUCTION);
   }
 
   @Test
@@ -389,7 +428,8 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().active().count())
         .isZero();
 
-    Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(10)), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    // A date means the end of that day (pilot.time-zone: UTC here).
+    Instant newDue = endOf(LocalDate.ofInstant(now().plus(Duration.ofDays(10)), ZoneOffset.UTC));
     driver.work("sam", instance, TASK_RESUME_PAUSED_PILOT, Map.of(NEW_DUE_DATE, date(newDue), "resumeNote", "Budget back"));
     driver.work("paul", instance, TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
     assertThat(instance).isWaitingAt(TASK_SIGN_OFF_SUCCESS_METRIC);
@@ -401,7 +441,8 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     ProcessInstance instance = overdueInPhase1();
     decide(instance, Map.of(OVERDUE_DECISION, "PAUSE", OVERDUE_REASON, "Budget freeze"));
     moveClockBy(Duration.ofDays(30));
-    Instant newDue = LocalDate.ofInstant(now().plus(Duration.ofDays(10)), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    // A date means the end of that day (pilot.time-zone: UTC here).
+    Instant newDue = endOf(LocalDate.ofInstant(now().plus(Duration.ofDays(10)), ZoneOffset.UTC));
     driver.work("sam", instance, TASK_RESUME_PAUSED_PILOT, Map.of(NEW_DUE_DATE, date(newDue), "resumeNote", "Budget back"));
 
     ClockUtil.setCurrentTime(Date.from(newDue.plus(Duration.ofHours(1))));
@@ -419,7 +460,7 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(overdueTimer(instance, Step.OUTCOME_DEFINITION).getDuedate().toInstant())
         .isEqualTo(newDue.plus(Duration.ofDays(21)));
 
-    Instant extended = LocalDate.ofInstant(now().plus(Duration.ofDays(20)), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant extended = endOf(LocalDate.ofInstant(now().plus(Duration.ofDays(20)), ZoneOffset.UTC));
     org.camunda.bpm.engine.task.Task latest = taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(TASK_DECIDE_OVERDUE_PHASE).orderByTaskCreateTime().desc().listPage(0, 1).get(0);
     driver.complete("sam", latest, Map.of(OVERDUE_DECISION, "EXTEND", NEW_DUE_DATE, date(extended), OVERDUE_REASON, "One more go"));
