@@ -249,6 +249,12 @@ class BadInputFuzzTest extends IntegrationTestSupport {
         LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC).plusDays(30).toString()));
     driver.validate(l, 4, Dimension.DATA, Dimension.INTEGRATION);
     fuzzOpenTasks(late);
+    // A monthly review escalated to the steering committee.
+    org.camunda.bpm.engine.task.Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(late)
+        .taskDefinitionKey(FourStageProcess.TASK_REVIEW_PILOT_DASHBOARD).listPage(0, 1).get(0);
+    driver.complete("olivia", review, Map.of(FourStageProcess.Variables.DASHBOARD_NOTES, "Adoption stalls",
+        FourStageProcess.Variables.DASHBOARD_ACTION, "ESCALATE"));
+    fuzzOpenTasks(late);
 
     // An adoption programme that ends below target.
     String shortfall = Registrations.newKey("FZA");
