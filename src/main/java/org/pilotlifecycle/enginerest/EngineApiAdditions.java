@@ -30,6 +30,11 @@ public class EngineApiAdditions implements ForcedAutoDiscoverable {
     applicationJson = json;
   }
 
+  /** The application's ObjectMapper, once the context has started (null before). */
+  static ObjectMapper applicationJson() {
+    return applicationJson;
+  }
+
   @Override
   public void configure(FeatureContext context) {
     Configuration configuration = context.getConfiguration();

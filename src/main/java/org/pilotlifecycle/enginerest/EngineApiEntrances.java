@@ -89,18 +89,54 @@ public class EngineApiEntrances implements ContainerRequestFilter {
       return;
     }
     String endpoint = nameOf(resourceInfo.getResourceMethod());
+    if (PROFILE_UPDATE.equals(endpoint)) {
+      String refusal = profileRefusal(request);
+      if (refusal != null) {
+        request.abortWith(problem(request, 400, "InvalidRequestException", refusal));
+        return;
+      }
+    }
     if (ALLOWED.containsKey(endpoint) || READ_BY_POST.matcher(endpoint).matches() || isAdministrator()) {
       return;
     }
+    request.abortWith(problem(request, 403, "ForbiddenException", REFUSAL));
+  }
+
+  static final String PROFILE_UPDATE = "UserResource#updateProfile";
+
+  /**
+   * Camunda copies the profile's {@code id} onto the stored user: a profile must name the user of its path
+   * (without it the engine fails with a null pointer, with another id it would address another user).
+   */
+  private static String profileRefusal(ContainerRequestContext request) {
+    String user = request.getUriInfo().getPathParameters().getFirst("id");
+    try {
+      byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+      request.setEntityStream(new java.io.ByteArrayInputStream(body));
+      com.fasterxml.jackson.databind.ObjectMapper json = EngineApiAdditions.applicationJson();
+      if (json == null || body.length == 0) {
+        return "The profile must name its user: id \"" + user + "\".";
+      }
+      com.fasterxml.jackson.databind.JsonNode profile = json.readTree(body);
+      if (profile == null || !profile.isObject()) {
+        return null;
+      }
+      return profile.path("id").isTextual() && profile.path("id").asText().equals(user) ? null
+          : "The profile must name its user: id \"" + user + "\".";
+    } catch (java.io.IOException notJson) {
+      return null;
+    }
+  }
+
+  private static Response problem(ContainerRequestContext request, int status, String type, String detail) {
     Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "ForbiddenException");
-    problem.put("title", Problems.title(403));
-    problem.put("status", 403);
-    problem.put("detail", REFUSAL);
-    problem.put("message", REFUSAL);
+    problem.put("type", type);
+    problem.put("title", Problems.title(status));
+    problem.put("status", status);
+    problem.put("detail", detail);
+    problem.put("message", detail);
     problem.put("instance", request.getUriInfo().getRequestUri().getRawPath());
-    request.abortWith(Response.status(Response.Status.FORBIDDEN)
-        .type(MediaType.valueOf("application/problem+json")).entity(problem).build());
+    return Response.status(status).type(MediaType.valueOf("application/problem+json")).entity(problem).build();
   }
 
   /**

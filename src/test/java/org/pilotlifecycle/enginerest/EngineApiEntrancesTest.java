@@ -36,6 +36,9 @@ import org.pilotlifecycle.support.IntegrationTestSupport;
 @Tag("reliability")
 class EngineApiEntrancesTest extends IntegrationTestSupport {
 
+  @org.springframework.beans.factory.annotation.Autowired org.pilotlifecycle.intake.PilotIntakeService intake;
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.TaskService taskService;
+
   static final Path REFUSED = Path.of("src/test/resources/enginerest/refused-for-non-administrators.txt");
 
   @Test
@@ -93,6 +96,50 @@ class EngineApiEntrancesTest extends IntegrationTestSupport {
         EngineApiInventory.mutating().stream().map(EngineApiInventory.Endpoint::declaredBy).distinct().count(),
         EngineApiEntrances.ALLOWED.size(), refused.size(), requests, requests - findings.size(), serverErrors);
     assertThat(findings).as("reserved endpoints not refused with a 403 problem").isEmpty();
+  }
+
+  /** The allowed endpoints, fed bad input by a user entitled to the task, through both APIs: 4xx problems, never a 5xx. */
+  @Test
+  void allowedEndpointsAnswerBadInputWithAProblemOnBothEngineApis() throws Exception {
+    String key = org.pilotlifecycle.support.Registrations.newKey("ALLOWFZ");
+    intake.register(org.pilotlifecycle.support.Registrations.lowRisk(key, org.pilotlifecycle.framework.Framework.FIVE_PHASE));
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
+    List<String[]> endpoints = List.of(
+        new String[] {"POST", "/task/" + task + "/claim"}, new String[] {"POST", "/task/" + task + "/unclaim"},
+        new String[] {"POST", "/task/" + task + "/assignee"}, new String[] {"POST", "/task/" + task + "/delegate"},
+        new String[] {"POST", "/task/" + task + "/comment/create"},
+        new String[] {"POST", "/task/" + task + "/submit-form"}, new String[] {"POST", "/task/" + task + "/complete"},
+        new String[] {"POST", "/process-definition/key/PilotIntake/submit-form"},
+        new String[] {"PUT", "/user/paul/credentials"}, new String[] {"PUT", "/user/paul/profile"},
+        new String[] {"POST", "/identity/password-policy"});
+    List<String> bodies = List.of("not json", "[]", "{\"userId\":123}", "{\"userId\":\"" + "x".repeat(5000) + "\"}",
+        "{\"variables\":\"none\"}", "{\"variables\":{\"registrationConfirmed\":{\"value\":\"maybe\",\"type\":\"Boolean\"}}}",
+        "{\"message\":null}", "{\"password\":{}}");
+    Http http = http();
+    Webapp tasklist = Webapp.login(port, "paul");
+    List<String> findings = new ArrayList<>();
+    int requests = 0;
+    for (String[] endpoint : endpoints) {
+      for (String body : bodies) {
+        Http.Response viaRest = http.send(http.request("/engine-rest" + endpoint[1], "paul")
+            .header("Content-Type", "application/json").method(endpoint[0], HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> viaWebapp = tasklist.send(endpoint[0], "/camunda/api/engine/engine/default" + endpoint[1],
+            "application/json", body);
+        requests += 2;
+        if (viaRest.status() >= 500 || (viaRest.status() >= 400 && !viaRest.contentType().startsWith("application/problem+json"))) {
+          findings.add("/engine-rest " + endpoint[0] + " " + endpoint[1] + " " + abbreviate(body) + " -> " + viaRest.status()
+              + " " + abbreviate(viaRest.body()));
+        }
+        String type = viaWebapp.headers().firstValue("Content-Type").orElse("");
+        if (viaWebapp.statusCode() >= 500 || (viaWebapp.statusCode() >= 400 && !type.startsWith("application/problem+json"))) {
+          findings.add("webapps " + endpoint[0] + " " + endpoint[1] + " " + abbreviate(body) + " -> " + viaWebapp.statusCode()
+              + " " + type + " " + abbreviate(viaWebapp.body()));
+        }
+      }
+    }
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult()).as("the task is still open").isNotNull();
+    Counts.report("entrances fuzz: allowed endpoints=%d requests=%d findings=%d", endpoints.size(), requests, findings.size());
+    assertThat(findings).as("bad input on an allowed endpoint answered with a 5xx or without problem details").isEmpty();
   }
 
   @Test
