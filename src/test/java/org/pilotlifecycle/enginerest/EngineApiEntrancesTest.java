@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.support.Counts;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
+import org.pilotlifecycle.support.WebappSession;
 
 /**
  * The inventory of entrances: every state-changing endpoint of Camunda's REST resources, found by reflection at
@@ -69,7 +70,7 @@ class EngineApiEntrancesTest extends IntegrationTestSupport {
         .sorted(java.util.Comparator.comparing((EngineApiInventory.Endpoint endpoint) -> endpoint.path().contains("/key/")))
         .forEach(endpoint -> oneEach.putIfAbsent(endpoint.declaredBy() + " " + endpoint.httpMethod(), endpoint));
     Http http = http();
-    Webapp tasklist = Webapp.login(port, "paul");
+    WebappSession tasklist = WebappSession.login(port, "paul");
     List<String> findings = new ArrayList<>();
     int requests = 0;
     int serverErrors = 0;
@@ -116,7 +117,7 @@ class EngineApiEntrancesTest extends IntegrationTestSupport {
         "{\"variables\":\"none\"}", "{\"variables\":{\"registrationConfirmed\":{\"value\":\"maybe\",\"type\":\"Boolean\"}}}",
         "{\"message\":null}", "{\"password\":{}}");
     Http http = http();
-    Webapp tasklist = Webapp.login(port, "paul");
+    WebappSession tasklist = WebappSession.login(port, "paul");
     List<String> findings = new ArrayList<>();
     int requests = 0;
     for (String[] endpoint : endpoints) {
@@ -186,46 +187,5 @@ class EngineApiEntrancesTest extends IntegrationTestSupport {
 
   private static String abbreviate(String text) {
     return text.length() > 200 ? text.substring(0, 200) + "…" : text;
-  }
-
-  /** A session of the webapps, logged in as Tasklist does it, with its CSRF token. */
-  static final class Webapp {
-    private final HttpClient browser;
-    private final CookieManager cookies;
-    private final String base;
-
-    private Webapp(HttpClient browser, CookieManager cookies, String base) {
-      this.browser = browser;
-      this.cookies = cookies;
-      this.base = base;
-    }
-
-    static Webapp login(int port, String user) throws Exception {
-      CookieManager cookies = new CookieManager();
-      HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-      Webapp webapp = new Webapp(browser, cookies, "http://localhost:" + port);
-      browser.send(HttpRequest.newBuilder(URI.create(webapp.base + "/camunda/app/tasklist/default/")).build(),
-          HttpResponse.BodyHandlers.discarding());
-      HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-              URI.create(webapp.base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", webapp.csrf())
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(login.statusCode()).as("webapp login of " + user).isEqualTo(200);
-      browser.send(HttpRequest.newBuilder(URI.create(webapp.base + "/camunda/api/engine/engine/default/task/count"))
-          .build(), HttpResponse.BodyHandlers.discarding());
-      return webapp;
-    }
-
-    HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-      return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-          .header("X-XSRF-TOKEN", csrf()).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String csrf() {
-      return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-          .map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
-    }
   }
 }

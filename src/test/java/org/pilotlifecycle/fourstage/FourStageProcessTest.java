@@ -361,6 +361,23 @@ class FourStageProcessTest extends IntegrationTestSupport {
   }
 
   /** Reaches the stage and returns its first work task. */
+  /** Issue 13, finding 5: an escalation belongs to its stage and never acts on the next one. */
+  @Test
+  void anEscalationEndsWithItsStageAndNeverActsOnTheNext() {
+    ProcessInstance instance = started("STALE");
+    var due = registry.get(instance.getBusinessKey()).getStepDueAt();
+    ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
+    driver.fireDueTimers(instance, Step.PILOT_VALIDATION.overdueTimerId());
+    assertThat(instance).isWaitingAt(TASK_DECIDE_OVERDUE_STAGE);
+
+    driver.passStage1(instance);
+
+    assertThat(instance).isWaitingAt(TASK_BUILD_DATA_PIPELINES).isNotWaitingAt(TASK_DECIDE_OVERDUE_STAGE)
+        .hasPassed("EndEvent_DecideOnOverdueStageEndedWithStep");
+    assertThat(registry.get(instance.getBusinessKey()).getCurrentStep()).isEqualTo(Step.PRODUCTION_ARCHITECTURE.name());
+    assertThat(events(instance, AuditEntryType.OVERDUE_DECISION)).as("nobody decided on the ended stage").isEmpty();
+  }
+
   private String reach(Step stage, ProcessInstance instance) {
     switch (stage) {
       case PILOT_VALIDATION -> {
@@ -428,6 +445,10 @@ class FourStageProcessTest extends IntegrationTestSupport {
             Map.of(OVERDUE_DECISION, "PAUSE", OVERDUE_REASON, "Reorganisation"));
         assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.ON_HOLD);
         assertThat(instance).isWaitingAt(work, TASK_RESUME_PAUSED_PILOT);
+        // On hold means on hold: the stage's work cannot be completed, whoever tries (issue 13, finding 3).
+        String workTask = driver.task(instance, work).getId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(workTask)).hasMessageContaining("ON_HOLD");
+        assertThat(instance).isWaitingAt(work);
         driver.work("sam", instance, TASK_RESUME_PAUSED_PILOT, Map.of(NEW_DUE_DATE, date(newDue)));
         assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.ACTIVE);
         assertThat(instance).isWaitingAt(work).hasPassed(TASK_RESUME_PILOT, END_PILOT_RESUMED);

@@ -136,4 +136,25 @@ class GatesHoldOnEveryEntranceTest extends IntegrationTestSupport {
         handedToChangeManager.status(), delegatedToChangeManager.status(), adminHandsItOut.status(),
         approvedByChangeManager.status());
   }
+
+  /** Every mapper holds on both engine APIs: a completion arriving after the task is gone is a 409 problem. */
+  @Test
+  void aLateCompletionIsAConflictOnBothEngineApis() throws Exception {
+    String key = Registrations.newKey("LATECOMP");
+    intake.register(Registrations.lowRisk(key, Framework.FIVE_PHASE));
+    Task confirmation = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult();
+    new FivePhaseDriver(engine).complete("paul", confirmation,
+        Map.of(org.pilotlifecycle.intake.PilotIntakeProcess.Variables.REGISTRATION_CONFIRMED, true));
+    String confirm = TasklistUser.typed(Map.of(org.pilotlifecycle.intake.PilotIntakeProcess.Variables.REGISTRATION_CONFIRMED, true));
+
+    Http.Response viaRest = http().postJson("/engine-rest/task/" + confirmation.getId() + "/submit-form", "paul", confirm);
+    var viaTasklist = org.pilotlifecycle.support.WebappSession.login(port, "paul").send("POST",
+        "/camunda/api/engine/engine/default/task/" + confirmation.getId() + "/submit-form", "application/json", confirm);
+
+    assertThat(viaRest.status()).as(viaRest.body()).isEqualTo(409);
+    assertThat(viaRest.contentType()).startsWith("application/problem+json");
+    assertThat(viaTasklist.statusCode()).as(viaTasklist.body()).isEqualTo(409);
+    assertThat(viaTasklist.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(viaTasklist.body()).contains("completed or changed by someone else");
+  }
 }
