@@ -3,7 +3,7 @@ package org.pilotlifecycle.enginerest;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.pilotlifecycle.web.Json;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
@@ -23,17 +23,6 @@ public class EngineApiAdditions implements ForcedAutoDiscoverable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiAdditions.class);
 
-  /** The application's ObjectMapper, handed over by {@link EngineRestConfiguration} when the context starts. */
-  private static volatile ObjectMapper applicationJson;
-
-  static void useApplicationJson(ObjectMapper json) {
-    applicationJson = json;
-  }
-
-  /** The application's ObjectMapper, once the context has started (null before). */
-  static ObjectMapper applicationJson() {
-    return applicationJson;
-  }
 
   @Override
   public void configure(FeatureContext context) {
@@ -45,7 +34,7 @@ public class EngineApiAdditions implements ForcedAutoDiscoverable {
       context.register(FormSubmissionGuard.class);
     }
     ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
-    if (engine == null || applicationJson == null) {
+    if (engine == null) {
       LOG.warn("Jersey application configured before the process engine: its errors keep Camunda's own answers");
       return;
     }
@@ -65,7 +54,7 @@ public class EngineApiAdditions implements ForcedAutoDiscoverable {
       context.register(new EngineRefusalMapper());
     }
     if (!configuration.isRegistered(EngineRestProblemDetails.class)) {
-      context.register(new EngineRestProblemDetails(applicationJson));
+      context.register(new EngineRestProblemDetails(Json.mapper()));
     }
   }
 }

@@ -113,8 +113,8 @@ public class EngineApiEntrances implements ContainerRequestFilter {
     try {
       byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
       request.setEntityStream(new java.io.ByteArrayInputStream(body));
-      com.fasterxml.jackson.databind.ObjectMapper json = EngineApiAdditions.applicationJson();
-      if (json == null || body.length == 0) {
+      com.fasterxml.jackson.databind.ObjectMapper json = org.pilotlifecycle.web.Json.mapper();
+      if (body.length == 0) {
         return "The profile must name its user: id \"" + user + "\".";
       }
       com.fasterxml.jackson.databind.JsonNode profile = json.readTree(body);

@@ -29,7 +29,6 @@ class EngineRestConfiguration {
   /** Errors as RFC 7807 problem details that keep Camunda's fields for the webapps. */
   @Bean
   ResourceConfigCustomizer errorsAsProblemDetails(ObjectMapper json) {
-    EngineApiAdditions.useApplicationJson(json);
     return config -> config.register(new EngineRestProblemDetails(json));
   }
 }

@@ -1,5 +1,7 @@
 package org.pilotlifecycle.enginerest;
 
+import org.pilotlifecycle.web.Json;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -42,7 +44,6 @@ final class FormSchema {
       Set<String> options) {
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> NUMBER_TYPES = Set.of("integer", "long", "short", "double");
   private static final int MAX_NAME_IN_MESSAGE = 64;
   /** The longest text the engine keeps as a String variable. */
@@ -60,7 +61,7 @@ final class FormSchema {
     if (deployed == null) {
       return null;
     }
-    JsonNode form = JSON.readTree(deployed);
+    JsonNode form = Json.mapper().readTree(deployed);
     if (form == null || !form.path("components").isArray()) {
       return null;
     }
@@ -224,7 +225,7 @@ final class FormSchema {
     JsonNode list = value;
     if (value.isTextual() && ("json".equals(type) || "object".equals(type))) {
       try {
-        list = JSON.readTree(value.asText());
+        list = Json.mapper().readTree(value.asText());
       } catch (IOException notJson) {
         list = null;
       }

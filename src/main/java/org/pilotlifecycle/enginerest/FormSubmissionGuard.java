@@ -1,5 +1,7 @@
 package org.pilotlifecycle.enginerest;
 
+import org.pilotlifecycle.web.Json;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +52,6 @@ public class FormSubmissionGuard implements ContainerRequestFilter {
   private static final Pattern START_BY_KEY =
       Pattern.compile(ENGINE + "process-definition/key/([^/]+)(?:/tenant-id/([^/]+))?/submit-form/?$");
   private static final Pattern START_BY_ID = Pattern.compile(ENGINE + "process-definition/([^/]+)/submit-form/?$");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -82,7 +83,7 @@ public class FormSubmissionGuard implements ContainerRequestFilter {
     request.setEntityStream(new ByteArrayInputStream(body));
     JsonNode variables;
     try {
-      JsonNode submission = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+      JsonNode submission = body.length == 0 ? Json.mapper().createObjectNode() : Json.mapper().readTree(body);
       if (submission == null || !submission.isObject()) {
         return;
       }
@@ -93,7 +94,7 @@ public class FormSubmissionGuard implements ContainerRequestFilter {
     if (!variables.isMissingNode() && !variables.isNull() && !variables.isObject()) {
       return;
     }
-    List<FormSchema.Problem> problems = form.validate(variables.isObject() ? variables : JSON.createObjectNode());
+    List<FormSchema.Problem> problems = form.validate(variables.isObject() ? variables : Json.mapper().createObjectNode());
     if (!problems.isEmpty()) {
       request.abortWith(refusal(what, problems));
     }

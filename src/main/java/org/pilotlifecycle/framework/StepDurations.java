@@ -1,5 +1,7 @@
 package org.pilotlifecycle.framework;
 
+import org.pilotlifecycle.web.Json;
+
 import org.pilotlifecycle.web.FieldProblem;
 
 import java.time.Period;
@@ -26,7 +28,6 @@ public final class StepDurations {
       .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
   static final int MAX_DAYS = 730;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private StepDurations() {
   }
@@ -69,7 +70,7 @@ public final class StepDurations {
     Map<String, Integer> days = new LinkedHashMap<>();
     durations.forEach((step, value) -> days.put(step, days(value).orElseThrow()));
     try {
-      return JSON.writeValueAsString(days);
+      return Json.mapper().writeValueAsString(days);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -80,7 +81,7 @@ public final class StepDurations {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readValue(json, new TypeReference<Map<String, Integer>>() { }));
+      return Optional.of(Json.mapper().readValue(json, new TypeReference<Map<String, Integer>>() { }));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Unreadable duration overrides: " + json, e);
     }

@@ -1,5 +1,7 @@
 package org.pilotlifecycle.intake;
 
+import org.pilotlifecycle.web.Json;
+
 import static org.pilotlifecycle.intake.PilotIntakeProcess.Variables.*;
 
 import java.math.BigDecimal;
@@ -22,7 +24,6 @@ import org.pilotlifecycle.pilot.PilotRegistration;
  */
 final class IntakeVariables {
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private IntakeVariables() {
   }
@@ -55,7 +56,7 @@ final class IntakeVariables {
 
   private static String toJson(Map<String, String> value) {
     try {
-      return JSON.writeValueAsString(value);
+      return Json.mapper().writeValueAsString(value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
@@ -67,7 +68,7 @@ final class IntakeVariables {
       return null;
     }
     try {
-      return JSON.readValue(value.toString(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+      return Json.mapper().readValue(value.toString(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       problems.add(new FieldProblem(STEP_DURATIONS, "must be a JSON object of phase or stage to ISO-8601 period"));
       return null;

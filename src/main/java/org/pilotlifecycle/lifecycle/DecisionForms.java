@@ -27,8 +27,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 public class DecisionForms {
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json;
   private final Map<String, List<String>> editableFields = new ConcurrentHashMap<>();
+
+  DecisionForms(ObjectMapper json) {
+    this.json = json;
+  }
 
   public void openEmpty(DelegateTask task) {
     String formRef = formRef(task);
