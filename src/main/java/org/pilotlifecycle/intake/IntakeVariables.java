@@ -34,7 +34,7 @@ final class IntakeVariables {
     variables.put(NAME, registration.name());
     variables.put(BUSINESS_UNIT, registration.businessUnit());
     variables.put(USE_CASE_DESCRIPTION, registration.useCaseDescription());
-    variables.put(FRAMEWORK, registration.framework().name());
+    variables.put(FRAMEWORK, registration.framework() == null ? null : registration.framework().name());
     variables.put(EXECUTIVE_OWNER, registration.executiveOwner());
     variables.put(AI_PRODUCT_OWNER, registration.aiProductOwner());
     variables.put(TECH_LEAD, registration.techLead());
@@ -44,7 +44,7 @@ final class IntakeVariables {
     variables.put(AFFECTS_INDIVIDUALS, registration.affectsIndividuals());
     variables.put(REGULATED_DOMAIN, registration.regulatedDomain());
     variables.put(PROCESSES_PERSONAL_DATA, registration.processesPersonalData());
-    variables.put(AUTONOMY, registration.autonomy().name());
+    variables.put(AUTONOMY, registration.autonomy() == null ? null : registration.autonomy().name());
     // Forms show numbers as doubles; the registry keeps the exact decimal.
     variables.put(PILOT_COST, registration.pilotCost() == null ? null : registration.pilotCost().doubleValue());
     variables.put(PROJECTED_PRODUCTION_COST,
@@ -106,6 +106,11 @@ final class IntakeVariables {
   // The form's field for the registration's "key" is called pilotKey.
   static String fieldName(String registrationProperty) {
     return "key".equals(registrationProperty) ? PILOT_KEY : registrationProperty;
+  }
+
+  /** The registration's property behind a form field (the API's name for it). */
+  static String propertyName(String formField) {
+    return PILOT_KEY.equals(formField) ? "key" : formField;
   }
 
   private static String text(VariableScope scope, String name) {

@@ -2,6 +2,7 @@ package org.pilotlifecycle.intake;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.pilotlifecycle.engine.DomainExceptionTranslator;
+import org.pilotlifecycle.web.FieldProblem;
 import org.pilotlifecycle.web.ProblemException;
 import org.pilotlifecycle.pilot.DuplicatePilotException;
 import org.pilotlifecycle.pilot.InvalidPilotException;
@@ -28,12 +29,15 @@ public class PilotIntakeService {
     this.registry = registry;
   }
 
+  /**
+   * The API's registration: the same path as Tasklist's start form, validated once, by the process
+   * ({@code RegisterPilotDelegate}); its field names are the API's ({@code key}, not the form's {@code pilotKey}).
+   *
+   * @throws InvalidPilotException 400, every bad field named
+   * @throws DuplicatePilotException 409
+   */
   @Transactional
   public Pilot register(PilotRegistration registration) {
-    registry.validate(registration);
-    if (registry.exists(registration.key())) {
-      throw new DuplicatePilotException(registration.key(), null);
-    }
     try {
       runtimeService.createProcessInstanceByKey(PilotIntakeProcess.PROCESS_ID)
           .businessKey(registration.key())
@@ -48,6 +52,10 @@ public class PilotIntakeService {
   /** The registry's own exception behind an engine failure, so the API can answer 400 or 409. */
   private static RuntimeException translate(RuntimeException failure, String key) {
     ProblemException problem = DomainExceptionTranslator.problemBehind(failure);
+    if (problem instanceof InvalidPilotException invalid) {
+      return new InvalidPilotException(invalid.getProblems().stream()
+          .map(p -> new FieldProblem(IntakeVariables.propertyName(p.field()), p.message())).toList());
+    }
     if (problem != null) {
       return problem;
     }
