@@ -46,14 +46,6 @@ public class PilotRegistry {
         .toList();
   }
 
-  /** Fails with {@link InvalidPilotException} naming every bad field. */
-  public void validate(PilotRegistration registration) {
-    List<FieldProblem> problems = problemsOf(registration);
-    if (!problems.isEmpty()) {
-      throw new InvalidPilotException(problems);
-    }
-  }
-
   /**
    * Records a registration its channel has validated ({@link #problemsOf}: the intake's start form in the
    * process, the API and the CSV import before they start it).
