@@ -1,6 +1,7 @@
 package org.pilotlifecycle.bootstrap;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
 
+  public static final String MY_WORK = "My work";
   public static final String MY_SIGN_OFFS = "My sign-offs";
   public static final String OVERDUE = "Overdue";
   public static final String ALL_OPEN_GATES = "All open gates";
@@ -30,6 +32,14 @@ public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     FilterService filters = engine.getFilterService();
+    ensure(filters, MY_WORK, -30, "#0f766e",
+        "Your work: tasks assigned to you and tasks waiting for one of your groups, oldest due first",
+        engine.getTaskService().createTaskQuery()
+            .or()
+              .taskAssigneeExpression("${currentUser()}")
+              .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .endOr()
+            .orderByDueDate().asc());
     ensure(filters, MY_SIGN_OFFS, -20, "#b5152b",
         "Gate sign-offs waiting for one of your groups: check the evidence, then approve or reject with a reason",
         engine.getTaskService().createTaskQuery()
@@ -61,17 +71,33 @@ public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
             .orderByDueDate().asc());
   }
 
+  /**
+   * What every task card shows, from the process variables both framework processes and the intake carry:
+   * which pilot, its business unit, its phase or stage and when that is due.
+   */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "pilotName", "label", "Pilot"),
+      Map.of("name", "pilotKey", "label", "Key"),
+      Map.of("name", "businessUnit", "label", "Business unit"),
+      Map.of("name", "currentStepLabel", "label", "Phase or stage"),
+      Map.of("name", "stepDueDate", "label", "Due"));
+
+  /**
+   * Creates the filter, or brings an existing one up to date (its query and properties), so that an upgrade
+   * gets the current definitions too. Runs under the cluster's start-up lock.
+   */
   private static void ensure(FilterService filters, String name, int priority, String color, String description,
       TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
-    }
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", description);
     properties.put("priority", priority);
     properties.put("color", color);
     properties.put("refresh", true);
-    Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
-    filters.saveFilter(filter);
+    properties.put("variables", CARD_VARIABLES);
+    properties.put("showUndefinedVariable", false);
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    Filter filter = existing != null ? existing : filters.newTaskFilter(name);
+    filters.saveFilter(filter.setQuery(query).setProperties(properties));
   }
+
 }

@@ -26,6 +26,8 @@ public final class PilotIntakeProcess {
   public static final class Variables {
     public static final String PILOT_KEY = "pilotKey";
     public static final String NAME = "name";
+    /** The pilot's name as every task of its processes carries it, for Tasklist's cards. */
+    public static final String PILOT_NAME = "pilotName";
     public static final String BUSINESS_UNIT = "businessUnit";
     public static final String USE_CASE_DESCRIPTION = "useCaseDescription";
     public static final String FRAMEWORK = "framework";

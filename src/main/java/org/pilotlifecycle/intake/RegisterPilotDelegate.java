@@ -53,6 +53,8 @@ class RegisterPilotDelegate implements JavaDelegate {
       execution.setProcessBusinessKey(registration.key());
     }
     execution.setVariable(PILOT_KEY, registration.key());
+    // What every Tasklist card shows of the pilot (TasklistFilterBootstrap.CARD_VARIABLES).
+    execution.setVariable(PilotIntakeProcess.Variables.PILOT_NAME, registration.name().strip());
   }
 
   private PilotRegistration readValid(DelegateExecution execution) {

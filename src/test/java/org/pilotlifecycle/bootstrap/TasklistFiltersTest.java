@@ -103,4 +103,49 @@ class TasklistFiltersTest extends IntegrationTestSupport {
         .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":{}}")));
     assertThat(changed.status()).isEqualTo(403);
   }
+
+  /** Issue 14 (part): everyone's first filter is "My work", and every card names its pilot. */
+  @Test
+  void everyoneStartsWithMyWorkWhoseCardsNameThePilot() {
+    Http http = http();
+    JsonNode filters = http.get("/engine-rest/filter?resourceType=Task", "olivia").json();
+    String first = null;
+    int lowest = Integer.MAX_VALUE;
+    for (JsonNode filter : filters) {
+      int priority = filter.path("properties").path("priority").asInt();
+      if (priority < lowest) {
+        lowest = priority;
+        first = filter.path("name").asText();
+      }
+      List<String> shown = new ArrayList<>();
+      filter.path("properties").path("variables").forEach(variable -> shown.add(variable.path("name").asText()));
+      assertThat(shown).as("the card variables of " + filter.path("name").asText())
+          .containsExactly("pilotName", "pilotKey", "businessUnit", "currentStepLabel", "stepDueDate");
+    }
+    assertThat(first).as("the filter Tasklist opens first").isEqualTo(TasklistFilterBootstrap.MY_WORK);
+
+    String key = Registrations.newKey("MYWORK");
+    ProcessDriver driver = new ProcessDriver(engine);
+    var instance = driver.start(intake, Registrations.lowRisk(key, Framework.FIVE_PHASE),
+        org.pilotlifecycle.fivephase.FivePhaseProcess.PROCESS_ID);
+    String define = driver.task(instance, org.pilotlifecycle.fivephase.FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC).getId();
+
+    assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_WORK)).contains(define);
+    assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.MY_WORK)).doesNotContain(define);
+    assertThat(http.postJson("/engine-rest/task/" + define + "/claim", "paul", "{\"userId\":\"paul\"}").status())
+        .isEqualTo(204);
+    assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_WORK)).as("assigned to me").contains(define);
+    JsonNode variables = http.get("/engine-rest/task/" + define + "/variables", "paul").json();
+    assertThat(variables.path("pilotName").path("value").asText()).isEqualTo(Registrations.lowRisk(key, Framework.FIVE_PHASE).name());
+    assertThat(variables.path("pilotKey").path("value").asText()).isEqualTo(key);
+    assertThat(variables.path("businessUnit").path("value").asText()).isNotBlank();
+    assertThat(variables.path("currentStepLabel").path("value").asText()).isEqualTo("Phase 1: Outcome definition");
+    assertThat(variables.path("stepDueDate").path("value").isNull()).isFalse();
+
+    // Tasklist's search by pilot key: a process variable condition on the filter.
+    JsonNode found = http.postJson("/engine-rest/filter/" + filterId(http, "paul", TasklistFilterBootstrap.MY_WORK)
+        + "/list", "paul", "{\"processVariables\":[{\"name\":\"pilotKey\",\"operator\":\"eq\",\"value\":\"" + key
+        + "\"}]}").json();
+    assertThat(found).extracting(task -> task.path("id").asText()).containsExactly(define);
+  }
 }
