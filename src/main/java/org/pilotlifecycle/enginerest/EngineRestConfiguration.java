@@ -23,6 +23,7 @@ class EngineRestConfiguration {
       config.register(new VanishedTaskMapper(taskService, historyService, identityService));
       config.register(new TaskGoneMidwayMapper(taskService, historyService, identityService));
       config.register(new EngineRefusalMapper());
+      config.register(new ProblemExceptionMapper());
     };
   }
 
