@@ -8,6 +8,10 @@ import java.time.Instant;
 import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
 
+import java.util.List;
+
+import org.pilotlifecycle.framework.Step;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -105,6 +109,10 @@ public class Pilot {
 
   @Column(name = "current_step", nullable = false, length = 64)
   private String currentStep;
+
+  /** The step whose gate the pilot passed last (null until its first gate). */
+  @Column(name = "gate_passed_step", length = 64)
+  private String gatePassedStep;
 
   @Column(name = "step_entered_at", nullable = false)
   private Instant stepEnteredAt;
@@ -224,6 +232,7 @@ public class Pilot {
   /** A phase or stage starts, due at {@code dueAt}. An active pilot only: on hold, nothing advances. */
   void enterStep(String step, Instant dueAt, Instant now) {
     requireStatus("start " + step, PilotStatus.ACTIVE);
+    requireInOrder(Step.named(step));
     this.currentStep = step;
     this.stepEnteredAt = now;
     this.stepDueAt = dueAt;
@@ -268,6 +277,12 @@ public class Pilot {
 
   void reachProduction(Instant now) {
     requireStatus("go into production", PilotStatus.ACTIVE);
+    List<Step> steps = Step.of(framework);
+    Step last = steps.get(steps.size() - 1);
+    if (!last.name().equals(currentStep) || !gatePassed(last)) {
+      throw new PilotStateException(key, status, currentStep,
+          "go into production before " + last.title() + " has passed its gate");
+    }
     this.status = PilotStatus.IN_PRODUCTION;
     this.statusReason = null;
     this.inProductionAt = now;
@@ -305,6 +320,53 @@ public class Pilot {
    */
   public void requireWorkAllowed(String work) {
     requireStatus(work, PilotStatus.ACTIVE);
+  }
+
+  /**
+   * The gate of the current step was approved (the gate decision's record, in its transaction). A pilot enters
+   * the next step, or production, only after it.
+   */
+  void passGate(String step, Instant now) {
+    requireStatus("pass the gate of " + step, PilotStatus.ACTIVE);
+    if (!step.equals(currentStep)) {
+      throw new PilotStateException(key, status, currentStep, "pass the gate of " + step + ", which is not its step");
+    }
+    this.gatePassedStep = step;
+    this.updatedAt = now;
+  }
+
+  /**
+   * The frameworks' order, whatever a diagram says: the first step from the intake; the next one only from
+   * its predecessor, once that step's gate is passed (a step without a sign-off gate, such as the production
+   * architecture's automatic re-assessment, needs none); the same step again is a re-entry.
+   */
+  private void requireInOrder(Step next) {
+    if (next.name().equals(currentStep)) {
+      return;
+    }
+    List<Step> steps = Step.of(framework);
+    if (next.framework() != framework) {
+      throw new PilotStateException(key, status, currentStep, "start " + next.title() + " of another framework");
+    }
+    if (INTAKE.equals(currentStep)) {
+      if (next != steps.get(0)) {
+        throw new PilotStateException(key, status, currentStep, "start " + next.title() + " before " + steps.get(0).title());
+      }
+      return;
+    }
+    Step current = Step.named(currentStep);
+    int position = steps.indexOf(current);
+    if (position + 1 >= steps.size() || steps.get(position + 1) != next) {
+      throw new PilotStateException(key, status, currentStep, "skip from " + current.title() + " to " + next.title());
+    }
+    if (!gatePassed(current)) {
+      throw new PilotStateException(key, status, currentStep, "start " + next.title() + " before the gate of "
+          + current.title() + " is passed");
+    }
+  }
+
+  private boolean gatePassed(Step step) {
+    return step.gateTaskId().isEmpty() || step.name().equals(gatePassedStep);
   }
 
   private void requireStatus(String transition, PilotStatus... allowed) {
@@ -353,6 +415,7 @@ public class Pilot {
   public BigDecimal getProjectedProductionCost() { return projectedProductionCost; }
   public PilotStatus getStatus() { return status; }
   public String getCurrentStep() { return currentStep; }
+  public String getGatePassedStep() { return gatePassedStep; }
   public Instant getStepEnteredAt() { return stepEnteredAt; }
   public Instant getStepDueAt() { return stepDueAt; }
   public String getStatusReason() { return statusReason; }

@@ -90,6 +90,12 @@ public class PilotRegistry {
     get(key).requireWorkAllowed(work);
   }
 
+  /** The current step's gate was approved: the pilot may go on to the next step (or production). */
+  @Transactional
+  public void passGate(String key, String step) {
+    change(key, pilot -> pilot.passGate(step, clock.instant()));
+  }
+
   @Transactional
   public void extendDeadline(String key, Instant dueAt, String actor, String reason) {
     change(key, pilot -> pilot.extendDeadline(dueAt, actor, reason, clock.instant()));

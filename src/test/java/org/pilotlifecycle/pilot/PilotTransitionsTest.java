@@ -49,8 +49,19 @@ class PilotTransitionsTest {
     return pilot;
   }
 
+  /** Through every phase and its gate, up to the last gate passed. */
+  private static Pilot pastTheLastGate() {
+    Pilot pilot = registered();
+    for (org.pilotlifecycle.framework.Step phase : org.pilotlifecycle.framework.Step.phases()) {
+      pilot.enterStep(phase.name(), DUE, T0);
+      pilot.passGate(phase.name(), T0);
+    }
+    pilot.clearDomainEvents();
+    return pilot;
+  }
+
   private static Pilot inProduction() {
-    Pilot pilot = activeInStep();
+    Pilot pilot = pastTheLastGate();
     pilot.reachProduction(T0.plus(Duration.ofDays(200)));
     pilot.clearDomainEvents();
     return pilot;
@@ -120,7 +131,8 @@ class PilotTransitionsTest {
 
   @Test
   void anActivePilotStartsItsNextStep() {
-    Pilot pilot = registered();
+    Pilot pilot = activeInStep();
+    pilot.passGate("OUTCOME_DEFINITION", T0);
     pilot.clearDomainEvents();
     pilot.enterStep("DATA_READINESS", DUE, T1);
     assertThat(pilot.getCurrentStep()).isEqualTo("DATA_READINESS");
@@ -280,11 +292,58 @@ class PilotTransitionsTest {
     assertRefused(inProduction(), p -> p.withdraw("r", "olivia", T1));
   }
 
+  // the frameworks' order, whatever a diagram says
+
+  @Test
+  void aPilotStartsWithItsFrameworksFirstStep() {
+    Pilot pilot = registered();
+    pilot.clearDomainEvents();
+    assertRefused(pilot, p -> p.enterStep("DATA_READINESS", DUE, T1));
+    assertRefused(pilot, p -> p.enterStep("PILOT_VALIDATION", DUE, T1));
+  }
+
+  @Test
+  void aPilotCannotEnterTheNextStepBeforeItsGateIsPassed() {
+    assertRefused(activeInStep(), p -> p.enterStep("DATA_READINESS", DUE, T1));
+  }
+
+  @Test
+  void aPilotCannotSkipAStep() {
+    Pilot pilot = activeInStep();
+    pilot.passGate("OUTCOME_DEFINITION", T0);
+    pilot.clearDomainEvents();
+    assertRefused(pilot, p -> p.enterStep("MLOPS_INFRASTRUCTURE", DUE, T1));
+  }
+
+  @Test
+  void aGateIsPassedOnlyForTheCurrentStep() {
+    assertRefused(activeInStep(), p -> p.passGate("DATA_READINESS", T1));
+    assertRefused(onHold(), p -> p.passGate("OUTCOME_DEFINITION", T1));
+  }
+
+  @Test
+  void aStepWithoutASignOffGateNeedsNoneAndTheSameStepMayBeEnteredAgain() {
+    Pilot pilot = Pilot.register(Registrations.lowRisk("PILOT-4", Framework.FOUR_STAGE), null, "pi-4", "olivia", T0);
+    pilot.enterStep("PILOT_VALIDATION", DUE, T0);
+    pilot.enterStep("PILOT_VALIDATION", DUE, T0);
+    pilot.passGate("PILOT_VALIDATION", T0);
+    pilot.enterStep("PRODUCTION_ARCHITECTURE", DUE, T0);
+    pilot.enterStep("ORGANIZATIONAL_EMBEDDING", DUE, T1);
+    assertThat(pilot.getCurrentStep()).isEqualTo("ORGANIZATIONAL_EMBEDDING");
+  }
+
+  @Test
+  void aPilotGoesIntoProductionOnlyPastItsLastGate() {
+    assertRefused(activeInStep(), p -> p.reachProduction(T1));
+    Pilot atLastStep = pastTheLastGate();
+    assertThat(atLastStep.getGatePassedStep()).isEqualTo("OPERATING_MODEL");
+  }
+
   // reachProduction
 
   @Test
   void anActivePilotReachesProductionAndRecordsItsTimeToProduction() {
-    Pilot pilot = activeInStep();
+    Pilot pilot = pastTheLastGate();
     Instant at = T0.plus(Duration.ofDays(180));
     pilot.reachProduction(at);
     assertThat(pilot.getStatus()).isEqualTo(PilotStatus.IN_PRODUCTION);

@@ -54,7 +54,11 @@ class PortfolioTest extends IntegrationTestSupport {
   /** Enters each phase in turn, spending the given days in it, as the process bookkeeping would record it. */
   private void phases(String key, int... days) {
     for (int i = 0; i < days.length; i++) {
-      // The registry's transition records STEP_STARTED in the audit trail (PilotEvent.StepStarted).
+      // The registry's transition records STEP_STARTED in the audit trail (PilotEvent.StepStarted); a pilot
+      // enters the next phase only once the previous phase's gate is passed.
+      if (i > 0) {
+        registry.passGate(key, PHASES.get(i - 1));
+      }
       registry.enterStep(key, PHASES.get(i), now.plus(Duration.ofDays(30)));
       if (i == 0) {
         registry.defineSuccessMetric(key, new SuccessMetric("COST", "Cost per claim", "USD", new BigDecimal("40"),
@@ -72,6 +76,7 @@ class PortfolioTest extends IntegrationTestSupport {
       auditTrail.record(key, AuditRecord.of(AuditEntryType.GATE_DECISION, "GOVERNANCE_AND_RISK_CONTROLS")
           .outcome("APPROVED"));
     }
+    registry.passGate(key, "OPERATING_MODEL");
     registry.markInProduction(key); // records IN_PRODUCTION in the audit trail (PilotEvent.ReachedProduction)
   }
 

@@ -1,0 +1,62 @@
+package org.pilotlifecycle.lifecycle;
+
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.pilotlifecycle.audit.AuditEntryType;
+import org.pilotlifecycle.audit.AuditRecord;
+import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.framework.GateDecision;
+import org.pilotlifecycle.framework.Step;
+import org.pilotlifecycle.pilot.PilotRegistry;
+import org.pilotlifecycle.web.InvalidFieldsException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A gate's decision, in the transaction of its sign-off: who decides (an authenticated user), the four-eyes
+ * principle (whoever submitted the step's deliverables cannot approve its gate), the audit entry with the
+ * evidence, and, on approval, the pilot's passed gate, without which it cannot enter its next step.
+ */
+@Service
+public class GateDecisions {
+
+  static final String DECISION_FIELD = LifecycleVariables.GATE_DECISION;
+
+  private final PilotAuditTrail auditTrail;
+  private final PilotRegistry registry;
+  private final MeterRegistry meters;
+
+  GateDecisions(PilotAuditTrail auditTrail, PilotRegistry registry, MeterRegistry meters) {
+    this.auditTrail = auditTrail;
+    this.registry = registry;
+    this.meters = meters;
+  }
+
+  /**
+   * @param reason required (non-empty) to reject
+   * @param evidence the plain values the approver saw, kept with the decision
+   * @throws InvalidFieldsException 400: no authenticated user, a reject without reason, or the four-eyes rule
+   */
+  @Transactional
+  public void record(String pilotKey, Step step, GateDecision decision, String reason, String actor,
+      Map<String, Object> evidence) {
+    if (actor == null) {
+      throw InvalidFieldsException.refused(DECISION_FIELD, "A gate decision needs an authenticated user");
+    }
+    if (decision == GateDecision.REJECT && reason.isEmpty()) {
+      throw InvalidFieldsException.of(LifecycleVariables.GATE_REASON, "a reason is required to reject a gate");
+    }
+    if (decision == GateDecision.APPROVE && auditTrail.deliverableSubmitters(pilotKey, step.name()).contains(actor)) {
+      throw InvalidFieldsException.refused(DECISION_FIELD, "Four-eyes principle: " + actor
+          + " submitted deliverables of " + step.label() + " and cannot approve its gate; another member of the group must.");
+    }
+    auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.GATE_DECISION, step.name())
+        .name(step.kind() + " " + step.number() + " gate").actor(actor).outcome(decision.outcome())
+        .reason(reason.isEmpty() ? null : reason).details(evidence));
+    meters.counter("pilot.gate.decisions", "step", step.name(), "outcome", decision.outcome()).increment();
+    if (decision == GateDecision.APPROVE) {
+      registry.passGate(pilotKey, step.name());
+    }
+  }
+}
