@@ -228,6 +228,22 @@ public class PortfolioCsv {
     return problem.field();
   }
 
+  /**
+   * A cell as a spreadsheet will read it: text that begins like a formula ({@code = + - @}, a tab or a carriage
+   * return) gets a leading apostrophe, so that opening the export never runs what someone typed into a pilot
+   * (CSV injection, OWASP); numbers and dates are written as they are.
+   */
+  static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    if (value instanceof CharSequence && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return text;
+  }
+
   private static String write(List<String> header, List<List<Object>> lines) {
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     header.forEach(schema::addColumn);
@@ -236,7 +252,7 @@ public class PortfolioCsv {
       Map<String, Object> record = new LinkedHashMap<>();
       for (int i = 0; i < header.size(); i++) {
         Object value = line.get(i);
-        record.put(header.get(i), value == null ? "" : value.toString());
+        record.put(header.get(i), cell(value));
       }
       records.add(record);
     }

@@ -117,4 +117,17 @@ class PortfolioCsvTest extends IntegrationTestSupport {
     assertThat(importCsv("paul", "").status()).isEqualTo(400);
     assertThat(importCsv("olivia", HEADER + "\n").status()).as("only product owners import").isEqualTo(403);
   }
+
+  /** Text that starts like a formula is never exported as one (CSV injection); numbers stay numbers. */
+  @Test
+  void aCellThatLooksLikeAFormulaIsExportedAsText() {
+    org.assertj.core.api.Assertions.assertThat(PortfolioCsv.cell("=HYPERLINK(\"http://evil\",\"x\")"))
+        .isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
+    org.assertj.core.api.Assertions.assertThat(PortfolioCsv.cell("+cmd")).isEqualTo("'+cmd");
+    org.assertj.core.api.Assertions.assertThat(PortfolioCsv.cell("@SUM(1)")).isEqualTo("'@SUM(1)");
+    org.assertj.core.api.Assertions.assertThat(PortfolioCsv.cell("-1+1")).isEqualTo("'-1+1");
+    org.assertj.core.api.Assertions.assertThat(PortfolioCsv.cell(new java.math.BigDecimal("-5"))).isEqualTo("-5");
+    org.assertj.core.api.Assertions.assertThat(PortfolioCsv.cell("Claims triage")).isEqualTo("Claims triage");
+    org.assertj.core.api.Assertions.assertThat(PortfolioCsv.cell(null)).isEmpty();
+  }
 }
