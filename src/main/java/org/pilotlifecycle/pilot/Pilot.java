@@ -329,6 +329,11 @@ public class Pilot {
   void passGate(String step, Instant now) {
     requireStatus("pass the gate of " + step, PilotStatus.ACTIVE);
     if (!step.equals(currentStep)) {
+      if (!INTAKE.equals(currentStep) && !IN_PRODUCTION.equals(currentStep) && Step.named(step).framework() == framework
+          && Step.of(framework).indexOf(Step.named(step)) < Step.of(framework).indexOf(Step.named(currentStep))) {
+        // A decision on a gate the pilot has passed meanwhile (two approvers at once): the later one lost the race.
+        throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Pilot.class, key);
+      }
       throw new PilotStateException(key, status, currentStep, "pass the gate of " + step + ", which is not its step");
     }
     this.gatePassedStep = step;

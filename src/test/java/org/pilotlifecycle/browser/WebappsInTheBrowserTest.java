@@ -43,6 +43,11 @@ class WebappsInTheBrowserTest extends IntegrationTestSupport {
       browser.logIn("tasklist", "paul");
       browser.waitForText("Tasks for my groups");
       browser.waitForText("My sign-offs");
+      browser.waitForText("My work");
+      // The product's name, and no banner telling the reader to migrate to another product (issue 14).
+      browser.wait.until(driver -> driver.getTitle().startsWith("Pilot Lifecycle"));
+      assertNoMigrationBanner(browser);
+      browser.screenshot("tasklist-my-work-paul");
       browser.screenshot("tasklist-filters-paul");
 
       // The group task of the new pilot: its form shows the registration; confirming starts the framework.
@@ -97,6 +102,11 @@ class WebappsInTheBrowserTest extends IntegrationTestSupport {
     assertThat(Files.size(Browser.SCREENSHOTS.resolve("tasklist-form-refuses-invalid-input.png"))).isPositive();
   }
 
+  private static void assertNoMigrationBanner(Browser browser) {
+    org.assertj.core.api.Assertions.assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")).stream()
+        .filter(WebElement::isDisplayed).toList()).as("a visible banner asking to migrate").isEmpty();
+  }
+
   private void claim(Browser browser, String taskId) {
     browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
     browser.wait.until(driver -> "paul".equals(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
@@ -133,6 +143,7 @@ class WebappsInTheBrowserTest extends IntegrationTestSupport {
       try (Browser browser = Browser.open(port)) {
         browser.logIn("cockpit", "admin");
         browser.waitForText("Stuck pilots");
+        assertNoMigrationBanner(browser);
         // A month later the new pilot's first phase is overdue.
         driver.moveClockBy(java.time.Duration.ofDays(30));
         browser.driver.navigate().refresh();
