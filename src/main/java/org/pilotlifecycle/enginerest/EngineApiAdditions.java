@@ -53,6 +53,9 @@ public class EngineApiAdditions implements ForcedAutoDiscoverable {
     if (!configuration.isRegistered(EngineRefusalMapper.class)) {
       context.register(new EngineRefusalMapper());
     }
+    if (!configuration.isRegistered(StaleDataMapper.class)) {
+      context.register(new StaleDataMapper());
+    }
     if (!configuration.isRegistered(ProblemExceptionMapper.class)) {
       context.register(new ProblemExceptionMapper());
     }

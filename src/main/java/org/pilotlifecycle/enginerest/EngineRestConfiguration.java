@@ -24,6 +24,7 @@ class EngineRestConfiguration {
       config.register(new TaskGoneMidwayMapper(taskService, historyService, identityService));
       config.register(new EngineRefusalMapper());
       config.register(new ProblemExceptionMapper());
+      config.register(new StaleDataMapper());
     };
   }
 
