@@ -1,13 +1,11 @@
 package org.pilotlifecycle.enginerest;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.pilotlifecycle.engine.DomainExceptionTranslator;
 
@@ -32,17 +30,10 @@ public class EngineRefusalMapper implements ExceptionMapper<ProcessEngineExcepti
   static Response refusal(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof AuthorizationException denied) {
-        return answer(403, "AuthorizationException", denied.getMessage());
+        return TaskPresence.answer(403, "AuthorizationException", denied.getMessage());
       }
     }
     int status = DomainExceptionTranslator.refusalStatus(failure);
-    return status == 0 ? null : answer(status, "InvalidRequestException", DomainExceptionTranslator.refusalMessage(failure));
-  }
-
-  private static Response answer(int status, String type, String message) {
-    ExceptionDto answer = new ExceptionDto();
-    answer.setType(type);
-    answer.setMessage(message);
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(answer).build();
+    return status == 0 ? null : TaskPresence.answer(status, "InvalidRequestException", DomainExceptionTranslator.refusalMessage(failure));
   }
 }

@@ -12,9 +12,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
-import jakarta.ws.rs.core.MediaType;
 
 /**
  * On PostgreSQL a completion can read its task just before a concurrent completion commits and its
@@ -65,10 +63,7 @@ public class TaskGoneMidwayMapper implements ExceptionMapper<NullPointerExceptio
     if (inRestLayer(exception)) {
       // Camunda's REST layer reads a request's fields without checking they are there (say, a profile
       // without its id): the request is incomplete, not the server broken.
-      ExceptionDto answer = new ExceptionDto();
-      answer.setType("InvalidRequestException");
-      answer.setMessage(INCOMPLETE_REQUEST);
-      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(answer).build();
+      return TaskPresence.answer(400, "InvalidRequestException", INCOMPLETE_REQUEST);
     }
     return camunda.toResponse(exception);
   }

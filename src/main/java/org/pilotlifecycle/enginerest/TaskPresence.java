@@ -49,6 +49,11 @@ final class TaskPresence {
   }
 
   private static Response answer(Response.Status status, String type, String message) {
+    return answer(status.getStatusCode(), type, message);
+  }
+
+  /** An engine API's answer in Camunda's own shape ({@code type}, {@code message}); problem details are added later. */
+  static Response answer(int status, String type, String message) {
     ExceptionDto answer = new ExceptionDto();
     answer.setType(type);
     answer.setMessage(message);

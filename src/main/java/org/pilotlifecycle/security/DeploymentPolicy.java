@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -26,6 +25,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.pilotlifecycle.engine.CurrentUser;
 import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.framework.Roles;
 import org.pilotlifecycle.framework.Step;
@@ -86,8 +86,9 @@ public class DeploymentPolicy extends AbstractProcessEnginePlugin {
   final class Guard implements Deployer {
     @Override
     public void deploy(DeploymentEntity deployment) {
-      Authentication caller = Context.getProcessEngineConfiguration().getIdentityService().getCurrentAuthentication();
-      if (caller == null || caller.getGroupIds() != null && caller.getGroupIds().contains(Roles.ADMIN)) {
+      // The system (the application's own start-up deployment) and administrators are not held to it.
+      var engine = Context.getProcessEngineConfiguration().getProcessEngine();
+      if (!CurrentUser.isUser(engine) || CurrentUser.groupsOf(engine).contains(Roles.ADMIN)) {
         return;
       }
       List<FieldProblem> problems = new ArrayList<>();
