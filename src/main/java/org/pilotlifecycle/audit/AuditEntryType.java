@@ -19,5 +19,7 @@ public enum AuditEntryType {
   STEERING_DECISION,
   ADOPTION_MEASURED,
   /** A monthly dashboard review, whatever its action (CONTINUE or ESCALATE), with the executive owner's notes. */
-  DASHBOARD_REVIEWED
+  DASHBOARD_REVIEWED,
+  /** The pilot names another person for a role (details: role, from, to); its open tasks moved with it. */
+  PERSON_CHANGED
 }

@@ -1,5 +1,7 @@
 package org.pilotlifecycle.audit;
 
+import org.pilotlifecycle.framework.CheckOutcome;
+
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotNotFoundException;
 import org.pilotlifecycle.pilot.CheckOutcomes;

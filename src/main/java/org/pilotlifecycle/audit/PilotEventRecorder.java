@@ -65,6 +65,14 @@ class PilotEventRecorder {
       details.put("timeToProductionDays", e.timeToProduction().toHours() / 24.0);
       return AuditRecord.of(AuditEntryType.IN_PRODUCTION, e.step()).details(details);
     }
+    if (event instanceof PilotEvent.PersonChanged e) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("role", e.role().name());
+      details.put("from", e.from());
+      details.put("to", e.to());
+      return AuditRecord.of(AuditEntryType.PERSON_CHANGED, e.step()).name(e.role().label()).actor(e.actor())
+          .reason(e.reason()).details(details);
+    }
     // SuccessMetricDefined: its evidence is the check that accepted it, recorded as such.
     return null;
   }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.pilotlifecycle.framework.Step;
+import org.pilotlifecycle.engine.TaskCardVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,24 +34,24 @@ public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine engine) {
     FilterService filters = engine.getFilterService();
     ensure(filters, MY_WORK, -30, "#0f766e",
-        "Your work: tasks assigned to you and tasks waiting for one of your groups, oldest due first",
+        "Your work: tasks assigned to you, and tasks waiting for you or one of your groups, oldest due first",
         engine.getTaskService().createTaskQuery()
             .or()
               .taskAssigneeExpression("${currentUser()}")
-              .taskCandidateGroupInExpression("${currentUserGroups()}")
+              .taskCandidateUserExpression("${currentUser()}")
             .endOr()
             .orderByDueDate().asc());
     ensure(filters, MY_SIGN_OFFS, -20, "#b5152b",
-        "Gate sign-offs waiting for one of your groups: check the evidence, then approve or reject with a reason",
+        "Gate sign-offs waiting for you or one of your groups: check the evidence, then approve or reject with a reason",
         engine.getTaskService().createTaskQuery()
             .taskDefinitionKeyIn(GATE_TASKS)
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskCandidateUserExpression("${currentUser()}")
             .includeAssignedTasks()
             .orderByDueDate().asc());
     ensure(filters, OVERDUE, -15, "#e67e22",
-        "Tasks of your groups past their phase or stage due date",
+        "Your tasks and your groups' tasks past their phase or stage due date",
         engine.getTaskService().createTaskQuery()
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskCandidateUserExpression("${currentUser()}")
             .includeAssignedTasks()
             .dueBeforeExpression("${now()}")
             .orderByDueDate().asc());
@@ -71,16 +72,9 @@ public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
             .orderByDueDate().asc());
   }
 
-  /**
-   * What every task card shows, from the process variables both framework processes and the intake carry:
-   * which pilot, its business unit, its phase or stage and when that is due.
-   */
-  static final List<Map<String, String>> CARD_VARIABLES = List.of(
-      Map.of("name", "pilotName", "label", "Pilot"),
-      Map.of("name", "pilotKey", "label", "Key"),
-      Map.of("name", "businessUnit", "label", "Business unit"),
-      Map.of("name", "currentStepLabel", "label", "Phase or stage"),
-      Map.of("name", "stepDueDate", "label", "Due"));
+  /** What every task card shows: which pilot, its business unit, its phase or stage and when that is due. */
+  static final List<Map<String, String>> CARD_VARIABLES = TaskCardVariables.LABELS.entrySet().stream()
+      .map(variable -> Map.of("name", variable.getKey(), "label", variable.getValue())).toList();
 
   /**
    * Creates the filter, or brings an existing one up to date (its query and properties), so that an upgrade

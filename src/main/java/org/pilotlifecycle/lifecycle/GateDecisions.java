@@ -1,6 +1,8 @@
 package org.pilotlifecycle.lifecycle;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.pilotlifecycle.audit.AuditEntryType;
@@ -8,6 +10,7 @@ import org.pilotlifecycle.audit.AuditRecord;
 import org.pilotlifecycle.audit.PilotAuditTrail;
 import org.pilotlifecycle.framework.GateDecision;
 import org.pilotlifecycle.framework.Step;
+import org.pilotlifecycle.people.PilotPeople;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.web.InvalidFieldsException;
 import org.springframework.stereotype.Service;
@@ -26,11 +29,13 @@ public class GateDecisions {
   private final PilotAuditTrail auditTrail;
   private final PilotRegistry registry;
   private final MeterRegistry meters;
+  private final PilotPeople people;
 
-  GateDecisions(PilotAuditTrail auditTrail, PilotRegistry registry, MeterRegistry meters) {
+  GateDecisions(PilotAuditTrail auditTrail, PilotRegistry registry, MeterRegistry meters, PilotPeople people) {
     this.auditTrail = auditTrail;
     this.registry = registry;
     this.meters = meters;
+    this.people = people;
   }
 
   /**
@@ -53,10 +58,26 @@ public class GateDecisions {
     }
     auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.GATE_DECISION, step.name())
         .name(step.kind() + " " + step.number() + " gate").actor(actor).outcome(decision.outcome())
-        .reason(reason.isEmpty() ? null : reason).details(evidence));
+        .reason(reason.isEmpty() ? null : reason).details(asDeputy(evidence, people.actingFor(pilotKey, actor))));
     meters.counter("pilot.gate.decisions", "step", step.name(), "outcome", decision.outcome()).increment();
     if (decision == GateDecision.APPROVE) {
       registry.passGate(pilotKey, step.name());
     }
   }
+
+  /**
+   * The evidence, plus {@value #AS_DEPUTY_OF} naming the person the actor stood in for, when the actor decided as
+   * someone's deputy: the audit trail reads "approved by D as deputy of P".
+   */
+  static Map<String, Object> asDeputy(Map<String, Object> evidence, Optional<String> principal) {
+    if (principal.isEmpty()) {
+      return evidence;
+    }
+    Map<String, Object> details = new TreeMap<>(evidence == null ? Map.of() : evidence);
+    details.put(AS_DEPUTY_OF, principal.get());
+    return details;
+  }
+
+  /** The detail naming whom a deputy stood in for. */
+  public static final String AS_DEPUTY_OF = "asDeputyOf";
 }

@@ -1,5 +1,7 @@
 package org.pilotlifecycle.lifecycle;
 
+import org.pilotlifecycle.engine.OrganisationProperties;
+
 import static org.pilotlifecycle.lifecycle.LifecycleVariables.*;
 
 import java.time.Clock;

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.pilotlifecycle.audit.PilotAuditTrail;
 import org.pilotlifecycle.audit.AuditRecord;
 import org.pilotlifecycle.audit.AuditEntryType;
+import org.pilotlifecycle.people.PilotPeople;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.engine.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -41,9 +42,11 @@ public class StepLifecycle {
   private final PilotRegistry registry;
   private final PilotAuditTrail auditTrail;
   private final Notifications notifications;
+  private final PilotPeople people;
 
   StepLifecycle(StepSchedule schedule, PilotRegistry registry, PilotAuditTrail auditTrail,
-      Notifications notifications) {
+      Notifications notifications, PilotPeople people) {
+    this.people = people;
     this.schedule = schedule;
     this.registry = registry;
     this.auditTrail = auditTrail;
@@ -77,9 +80,11 @@ public class StepLifecycle {
     if (actor == null) {
       actor = task.getAssignee();
     }
-    auditTrail.record((String) task.getVariable(PILOT_KEY),
+    String pilotKey = (String) task.getVariable(PILOT_KEY);
+    auditTrail.record(pilotKey,
         AuditRecord.of(AuditEntryType.DELIVERABLE_SUBMITTED, (String) task.getVariable(CURRENT_STEP))
-            .name(task.getTaskDefinitionKey()).actor(actor).details(snapshot(task.getVariables())));
+            .name(task.getTaskDefinitionKey()).actor(actor)
+            .details(GateDecisions.asDeputy(snapshot(task.getVariables()), people.actingFor(pilotKey, actor))));
   }
 
   public void overdue(DelegateTask task) {

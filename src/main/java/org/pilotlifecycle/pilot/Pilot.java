@@ -309,6 +309,59 @@ public class Pilot {
     events.add(new PilotEvent.SuccessMetricDefined(key, currentStep, metric));
   }
 
+  /** The person the pilot names for the role, or null when it names nobody (the role's group stands in). */
+  public String namedPerson(org.pilotlifecycle.framework.PilotRole role) {
+    return switch (role) {
+      case EXECUTIVE_OWNER -> executiveOwner;
+      case AI_PRODUCT_OWNER -> aiProductOwner;
+      case TECH_LEAD -> techLead;
+      case RISK_COMPLIANCE_OWNER -> riskComplianceOwner;
+      case CHANGE_MANAGER -> changeManager;
+      case LINE_MANAGER -> lineManager;
+    };
+  }
+
+  /** Every person the pilot names, in role order, without repeats. */
+  public java.util.Set<String> namedPeople() {
+    java.util.Set<String> people = new java.util.LinkedHashSet<>();
+    for (org.pilotlifecycle.framework.PilotRole role : org.pilotlifecycle.framework.PilotRole.values()) {
+      String person = namedPerson(role);
+      if (person != null) {
+        people.add(person);
+      }
+    }
+    return people;
+  }
+
+  /**
+   * Names another person for a role (null: nobody, the role's group stands in). Not once stopped, and never
+   * nobody for a required role (the executive owner, the AI product owner).
+   */
+  void changePerson(org.pilotlifecycle.framework.PilotRole role, String person, String actor, String reason,
+      Instant now) {
+    requireStatus("change its " + role.label().toLowerCase(java.util.Locale.ROOT), PilotStatus.ACTIVE,
+        PilotStatus.ON_HOLD, PilotStatus.IN_PRODUCTION);
+    String next = blankToNull(person);
+    if (next == null && role.required()) {
+      throw org.pilotlifecycle.web.InvalidFieldsException.of(role.field(),
+          "a pilot must name its " + role.label().toLowerCase(java.util.Locale.ROOT));
+    }
+    String previous = namedPerson(role);
+    if (java.util.Objects.equals(previous, next)) {
+      return;
+    }
+    switch (role) {
+      case EXECUTIVE_OWNER -> executiveOwner = next;
+      case AI_PRODUCT_OWNER -> aiProductOwner = next;
+      case TECH_LEAD -> techLead = next;
+      case RISK_COMPLIANCE_OWNER -> riskComplianceOwner = next;
+      case CHANGE_MANAGER -> changeManager = next;
+      case LINE_MANAGER -> lineManager = next;
+    }
+    this.updatedAt = now;
+    events.add(new PilotEvent.PersonChanged(key, currentStep, role, previous, next, actor, reason));
+  }
+
   /** How long the pilot took from registration to production, once it is there. */
   public java.time.Duration timeToProduction() {
     return inProductionAt == null ? null : java.time.Duration.between(registeredAt, inProductionAt);

@@ -54,4 +54,9 @@ public sealed interface PilotEvent {
 
   record SuccessMetricDefined(String pilotKey, String step, SuccessMetric metric) implements PilotEvent {
   }
+
+  /** The pilot names {@code to} (null: nobody) for the role instead of {@code from}. */
+  record PersonChanged(String pilotKey, String step, org.pilotlifecycle.framework.PilotRole role, String from,
+      String to, String actor, String reason) implements PilotEvent {
+  }
 }

@@ -30,8 +30,10 @@ public class PilotRegistry {
   private final PilotRepository pilots;
   private final Validator validator;
   private final Clock clock;
+  private final PeopleDirectory directory;
 
-  PilotRegistry(PilotRepository pilots, Validator validator, Clock clock) {
+  PilotRegistry(PilotRepository pilots, Validator validator, Clock clock, PeopleDirectory directory) {
+    this.directory = directory;
     this.pilots = pilots;
     this.validator = validator;
     this.clock = clock;
@@ -39,11 +41,33 @@ public class PilotRegistry {
 
   /** Every problem with the registration, sorted by field; empty when it is valid. */
   public List<FieldProblem> problemsOf(PilotRegistration registration) {
-    return java.util.stream.Stream.concat(
-            validator.validate(registration).stream().map(PilotRegistry::toProblem),
-            StepDurations.problemsOf(registration.stepDurations()).stream())
+    List<FieldProblem> fieldProblems = validator.validate(registration).stream().map(PilotRegistry::toProblem).toList();
+    return java.util.stream.Stream.of(fieldProblems.stream(),
+            StepDurations.problemsOf(registration.stepDurations()).stream(),
+            peopleProblems(registration, fieldProblems).stream())
+        .flatMap(problems -> problems)
         .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
         .toList();
+  }
+
+  /** Each named person (whose field is otherwise valid) is a user, and in the role's group. */
+  private List<FieldProblem> peopleProblems(PilotRegistration registration, List<FieldProblem> fieldProblems) {
+    List<FieldProblem> problems = new java.util.ArrayList<>();
+    java.util.Map<org.pilotlifecycle.framework.PilotRole, String> named = new java.util.EnumMap<>(
+        org.pilotlifecycle.framework.PilotRole.class);
+    named.put(org.pilotlifecycle.framework.PilotRole.EXECUTIVE_OWNER, registration.executiveOwner());
+    named.put(org.pilotlifecycle.framework.PilotRole.AI_PRODUCT_OWNER, registration.aiProductOwner());
+    named.put(org.pilotlifecycle.framework.PilotRole.TECH_LEAD, registration.techLead());
+    named.put(org.pilotlifecycle.framework.PilotRole.RISK_COMPLIANCE_OWNER, registration.riskComplianceOwner());
+    named.put(org.pilotlifecycle.framework.PilotRole.CHANGE_MANAGER, registration.changeManager());
+    named.put(org.pilotlifecycle.framework.PilotRole.LINE_MANAGER, registration.lineManager());
+    named.forEach((role, person) -> {
+      boolean fieldInvalid = fieldProblems.stream().anyMatch(problem -> problem.field().equals(role.field()));
+      if (person != null && !person.isBlank() && !fieldInvalid) {
+        directory.problemOf(role, person).ifPresent(problems::add);
+      }
+    });
+    return problems;
   }
 
   /**
@@ -119,6 +143,22 @@ public class PilotRegistry {
   @Transactional
   public Pilot markInProduction(String key) {
     return change(key, pilot -> pilot.reachProduction(clock.instant()));
+  }
+
+  /**
+   * Names another person (null: nobody) for one of the pilot's roles; see {@link Pilot#changePerson}.
+   *
+   * @return the person named before
+   */
+  @Transactional
+  public String changePerson(String key, org.pilotlifecycle.framework.PilotRole role, String person, String actor,
+      String reason) {
+    String[] previous = new String[1];
+    change(key, pilot -> {
+      previous[0] = pilot.namedPerson(role);
+      pilot.changePerson(role, person, actor, reason, clock.instant());
+    });
+    return previous[0];
   }
 
   @Transactional

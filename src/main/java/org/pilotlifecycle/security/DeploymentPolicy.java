@@ -57,7 +57,7 @@ public class DeploymentPolicy extends AbstractProcessEnginePlugin {
 
   /** The beans the shipped diagrams call methods of in expressions. */
   static final Set<String> EXPRESSION_BEANS = Set.of("stepLifecycle", "decisionForms", "adoptionProgramme",
-      "fourStageLifecycle");
+      "fourStageLifecycle", "pilotPeople");
   static final Set<String> EXECUTION_MEMBERS = Set.of("getVariable", "getVariableLocal", "processBusinessKey",
       "getProcessBusinessKey");
 

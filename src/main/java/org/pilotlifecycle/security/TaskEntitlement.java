@@ -1,9 +1,7 @@
 package org.pilotlifecycle.security;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,16 +15,17 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.pilotlifecycle.engine.CurrentUser;
 import org.pilotlifecycle.engine.SystemQueries;
+import org.pilotlifecycle.engine.TaskCandidates;
 import org.pilotlifecycle.framework.Roles;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may hold and complete a task is decided by the task's entitlement, whatever path led there: the
- * candidate groups and users its definition in the diagram names (and the administrators). Identity links
- * added at runtime entitle no one. Checked on every user task of every diagram and version, by listeners the
+ * candidate groups and users its definition in the diagram names now ({@link TaskCandidates}: for the
+ * pilot's tasks, its named person or their deputy, else the role's group), and the administrators. Identity
+ * links added at runtime entitle no one. Checked on every user task of every diagram and version, by listeners the
  * engine adds when it parses a diagram:
  * <ul>
  *   <li>assignment: a claim, a set assignee, a delegation or an update must name an entitled user;</li>
@@ -59,36 +58,35 @@ public class TaskEntitlement extends AbstractProcessEnginePlugin {
   static void assignment(DelegateTask task) {
     String assignee = task.getAssignee();
     if (assignee != null && !entitled(task, assignee)) {
-      throw new AuthorizationException(assignee + " is not entitled to \"" + task.getName()
-          + "\": only members of " + String.join(", ", candidateGroups(task)) + " may hold it.");
+      throw new AuthorizationException(assignee + " is not entitled to \"" + task.getName() + "\": only "
+          + describe(TaskCandidates.of(task)) + " may hold it.");
     }
   }
 
   static void completion(DelegateTask task) {
     String actor = CurrentUser.of(task.getProcessEngineServices());
     if (actor != null && !entitled(task, actor)) {
-      throw new AuthorizationException(actor + " is not entitled to complete \"" + task.getName()
-          + "\": only members of " + String.join(", ", candidateGroups(task)) + " may.");
+      throw new AuthorizationException(actor + " is not entitled to complete \"" + task.getName() + "\": only "
+          + describe(TaskCandidates.of(task)) + " may.");
     }
   }
 
-  /** Whether the user is a candidate the task's definition names, by group or by name, or an administrator. */
+  /**
+   * Whether the user is a candidate the task's definition names now (by group or by name, evaluating its
+   * expressions: the pilot's named person, their deputy, the role's group), or an administrator.
+   */
   static boolean entitled(DelegateTask task, String userId) {
-    UserTask definition = (UserTask) task.getBpmnModelElementInstance();
-    if (definition == null) {
+    if (task.getBpmnModelElementInstance() == null) {
       return true;
     }
-    if (definition.getCamundaCandidateUsersList().contains(userId)) {
-      return true;
-    }
-    Set<String> allowed = new HashSet<>(definition.getCamundaCandidateGroupsList());
-    allowed.add(Roles.ADMIN);
-    return groupsOf(task, userId).stream().anyMatch(allowed::contains);
+    List<String> groups = groupsOf(task, userId);
+    return groups.contains(Roles.ADMIN) || TaskCandidates.of(task).include(userId, groups);
   }
 
-  private static List<String> candidateGroups(DelegateTask task) {
-    UserTask definition = (UserTask) task.getBpmnModelElementInstance();
-    return definition == null ? List.of() : definition.getCamundaCandidateGroupsList();
+  private static String describe(TaskCandidates candidates) {
+    List<String> who = new ArrayList<>(candidates.users());
+    candidates.groups().forEach(group -> who.add("members of " + group));
+    return who.isEmpty() ? "administrators" : String.join(", ", who);
   }
 
   /** The user's groups: from the request's authentication when it is theirs, else from the identity service. */

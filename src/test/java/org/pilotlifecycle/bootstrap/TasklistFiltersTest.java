@@ -45,14 +45,17 @@ class TasklistFiltersTest extends IntegrationTestSupport {
   }
 
   @Test
-  void eachRoleFindsItsGroupsTasksAndNotOthersInTheSharedFilter() {
+  void thePilotsNamedPersonFindsItsTaskInMyWorkAndOtherMembersOfTheRoleDoNot() {
     String key = Registrations.newKey("FLT");
     intake.register(Registrations.lowRisk(key, Framework.FIVE_PHASE));
     String confirmation = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
     Http http = http();
 
-    assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_GROUPS_TASKS)).contains(confirmation);
-    assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.MY_GROUPS_TASKS)).doesNotContain(confirmation);
+    assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_WORK)).contains(confirmation);
+    assertThat(taskIds(http, "priya", TasklistFilterBootstrap.MY_WORK)).as("another AI product owner")
+        .doesNotContain(confirmation);
+    assertThat(taskIds(http, "priya", TasklistFilterBootstrap.MY_GROUPS_TASKS)).doesNotContain(confirmation);
+    assertThat(taskIds(http, "olivia", TasklistFilterBootstrap.MY_WORK)).doesNotContain(confirmation);
     assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_TASKS)).doesNotContain(confirmation);
 
     assertThat(http.postJson("/engine-rest/task/" + confirmation + "/claim", "paul", "{\"userId\":\"paul\"}").status())

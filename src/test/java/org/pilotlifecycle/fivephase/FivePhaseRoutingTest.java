@@ -119,6 +119,7 @@ class FivePhaseRoutingTest {
     RoutingDriver.clockAt(START);
     stepLifecycle = new FakeStepLifecycle();
     Mocks.register("stepLifecycle", stepLifecycle);
+    Mocks.register("pilotPeople", new RoutingFakes.PilotPeopleFake());
     Mocks.register("decisionForms", new RoutingFakes.DecisionFormsFake());
     CHECK_BEANS.forEach((bean, flag) -> {
       ScriptedCheck check = new ScriptedCheck(flag);

@@ -97,6 +97,7 @@ class FourStageRoutingTest {
     fourStageLifecycle = new FakeFourStageLifecycle();
     productionReadinessCheck = new ScriptedCheck(PRODUCTION_READINESS_CHECK_PASSED);
     Mocks.register("stepLifecycle", stepLifecycle);
+    Mocks.register("pilotPeople", new RoutingFakes.PilotPeopleFake());
     Mocks.register("decisionForms", new RoutingFakes.DecisionFormsFake());
     Mocks.register("recordDashboardReviewDelegate", (JavaDelegate) execution -> execution.setVariable(
         DASHBOARD_ESCALATED, "ESCALATE".equals(execution.getVariable(DASHBOARD_ACTION))));

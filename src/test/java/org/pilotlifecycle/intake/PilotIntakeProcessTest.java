@@ -65,7 +65,7 @@ class PilotIntakeProcessTest extends IntegrationTestSupport {
 
     assertThat(intakeInstance).hasPassedInOrder(START_EVENT, TASK_REGISTER_PILOT, TASK_CLASSIFY_RISK_TIER,
         TASK_RECORD_RISK_TIER).isWaitingAt(TASK_CONFIRM_REGISTRATION);
-    assertThat(task()).hasCandidateGroup("ai-product-owner");
+    assertThat(task()).as("the pilot's named AI product owner, not the group").hasCandidateUser("paul");
     assertThat(intakeInstance).variables().containsEntry(RISK_TIER, "LOW")
         .containsEntry(HUMAN_IN_THE_LOOP_REQUIRED, false).doesNotContainKey(RISK_CLASSIFICATION);
 

@@ -78,6 +78,7 @@ class PilotIntakeRoutingTest {
     Mocks.register("registerPilotDelegate",
         (JavaDelegate) execution -> execution.setProcessBusinessKey((String) execution.getVariable(PILOT_KEY)));
     Mocks.register("recordRiskTierDelegate", RoutingFakes.recordRiskTier());
+    Mocks.register("pilotPeople", new RoutingFakes.PilotPeopleFake());
     Mocks.register("withdrawPilotDelegate", withdrawPilot);
   }
 

@@ -1,5 +1,7 @@
 package org.pilotlifecycle.lifecycle;
 
+import org.pilotlifecycle.engine.OrganisationProperties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;

@@ -300,8 +300,9 @@ class BadInputFuzzTest extends IntegrationTestSupport {
         continue;
       }
       String user = taskService.getIdentityLinksForTask(task.getId()).stream()
-          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-          .map(link -> MEMBER.get(link.getGroupId())).findFirst().orElseThrow();
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+          .map(link -> link.getUserId() != null ? link.getUserId() : MEMBER.get(link.getGroupId()))
+          .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
       List<FormField> form;
       try (InputStream deployed = formService.getDeployedTaskForm(task.getId())) {
         form = FormField.read(JSON.readTree(deployed));

@@ -44,6 +44,9 @@ import org.pilotlifecycle.fourstage.FourStageForms;
 import org.pilotlifecycle.fourstage.FourStageProcess;
 import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.framework.PilotRole;
+import org.pilotlifecycle.framework.Roles;
+import org.pilotlifecycle.people.PeopleChanges;
 import org.pilotlifecycle.audit.PilotAuditTrail;
 import org.pilotlifecycle.audit.AuditEntry;
 import org.pilotlifecycle.audit.AuditEntryType;
@@ -59,10 +62,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The four-eyes principle on every gate of both frameworks: whoever submitted a deliverable of a phase or
- * stage cannot approve its gate, even when they belong to the gate's group too. A dedicated user in both
- * the deliverable's and the gate's group submits the step's last deliverable through Tasklist's REST calls,
- * is refused at the gate (400, the task stays open, nothing recorded), and another member of the gate's
- * group then approves and the pilot moves on.
+ * stage cannot approve its gate, even when they belong to the gate's group too, and even when the pilot names
+ * them as the gate's approver. A dedicated user in both the deliverable's and the gate's group is named by the
+ * pilot for both roles (the administrator changes its people before the step's last deliverable), submits
+ * that deliverable through Tasklist's REST calls, and is refused at the gate: a gate of the steering committee
+ * (a group) answers 400 naming the four-eyes principle; a gate of a named role is not even offered to them (it
+ * goes to the role's group minus the preparers), so they neither see nor submit it. The task stays open,
+ * nothing is recorded, and another member of the gate's group then approves and the pilot moves on.
  */
 @Tag("reliability")
 class FourEyesOnEveryGateTest extends IntegrationTestSupport {
@@ -80,6 +86,7 @@ class FourEyesOnEveryGateTest extends IntegrationTestSupport {
   @Autowired AuthorizationService authorizationService;
   @Autowired PilotAuditTrail auditTrail;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PeopleChanges people;
 
   private String dualUser;
 
@@ -199,6 +206,10 @@ class FourEyesOnEveryGateTest extends IntegrationTestSupport {
         ? five.start(intake, Registrations.lowRisk(key, Framework.FIVE_PHASE))
         : four.start(intake, Registrations.lowRisk(key, Framework.FOUR_STAGE));
     gate.reach().accept(this, instance);
+    PilotRole deliverableRole = PilotRole.ofGroup(gate.deliverableGroup()).orElseThrow();
+    people.change(key, deliverableRole, dualUser, "four-eyes test", "admin", List.of(Roles.ADMIN));
+    var gateRole = PilotRole.ofGroup(gate.gateGroup());
+    gateRole.ifPresent(role -> people.change(key, role, dualUser, "four-eyes test", "admin", List.of(Roles.ADMIN)));
 
     Http http = http();
     TasklistUser tasklist = new TasklistUser(http, runtimeService, managementService);
@@ -206,17 +217,32 @@ class FourEyesOnEveryGateTest extends IntegrationTestSupport {
     assertThat(events(key, AuditEntryType.DELIVERABLE_SUBMITTED)).as("the dual user's deliverable is on record")
         .anyMatch(e -> dualUser.equals(e.getActor()) && gate.deliverable().equals(e.getName()));
 
-    String gateTask = openTask(http, dualUser, key, gate.gate());
     Map<String, String> before = RecordedState.of(jdbc);
-    Http.Response refused = http.postJson("/engine-rest/task/" + gateTask + "/submit-form", dualUser,
-        Http.toJson(Map.of("variables", Map.of("gateDecision", Map.of("value", "APPROVE", "type", "String")))));
-
-    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-    assertThat(refused.contentType()).startsWith("application/problem+json");
-    JsonNode problem = refused.json();
-    assertThat(problem.path("message").asText()).contains("Four-eyes principle", dualUser);
-    assertThat(problem.path("detail").asText()).isEqualTo(problem.path("message").asText());
-    assertThat(problem.path("status").asInt()).isEqualTo(400);
+    String gateTask;
+    if (gateRole.isEmpty()) {
+      gateTask = openTask(http, dualUser, key, gate.gate());
+      Http.Response refused = http.postJson("/engine-rest/task/" + gateTask + "/submit-form", dualUser,
+          Http.toJson(Map.of("variables", Map.of("gateDecision", Map.of("value", "APPROVE", "type", "String")))));
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      JsonNode problem = refused.json();
+      assertThat(problem.path("message").asText()).contains("Four-eyes principle", dualUser);
+      assertThat(problem.path("detail").asText()).isEqualTo(problem.path("message").asText());
+      assertThat(problem.path("status").asInt()).isEqualTo(400);
+    } else {
+      JsonNode offered = http.get("/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey="
+          + gate.gate(), dualUser).json();
+      assertThat(offered).as("the named approver who prepared the step is not offered its gate").isEmpty();
+      gateTask = taskService.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(gate.gate())
+          .singleResult().getId();
+      assertThat(taskService.getIdentityLinksForTask(gateTask)).as("the gate's holders")
+          .noneMatch(link -> dualUser.equals(link.getUserId()))
+          .anyMatch(link -> gate.approver().equals(link.getUserId()));
+      Http.Response refused = http.postJson("/engine-rest/task/" + gateTask + "/submit-form", dualUser,
+          Http.toJson(Map.of("variables", Map.of("gateDecision", Map.of("value", "APPROVE", "type", "String")))));
+      assertThat(refused.status()).as(refused.body()).isIn(403, 404);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
     assertThat(taskService.createTaskQuery().taskId(gateTask).count()).as("the gate stays open").isOne();
     assertThat(RecordedState.of(jdbc)).as("nothing recorded").isEqualTo(before);
     REFUSED.incrementAndGet();

@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.pilotlifecycle.web.PageView;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
@@ -185,14 +185,26 @@ public class StuckPilots {
     }).toList();
   }
 
-  /** The assignee, or else the candidate groups the task's definition names (from the cached model). */
+  /** The assignee, or else the task's candidates: the named people, or the groups standing in for them. */
   private List<String> waitingFor(Task task) {
     if (task.getAssignee() != null) {
       return List.of(task.getAssignee());
     }
-    UserTask definition = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
-        .getModelElementById(task.getTaskDefinitionKey());
-    return definition == null ? List.of() : definition.getCamundaCandidateGroupsList().stream().sorted().toList();
+    List<String> users = new ArrayList<>();
+    List<String> groups = new ArrayList<>();
+    SystemQueries.asSystem(identityService, () -> taskService.getIdentityLinksForTask(task.getId())).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .forEach(link -> {
+          if (link.getUserId() != null) {
+            users.add(link.getUserId());
+          } else if (link.getGroupId() != null) {
+            groups.add(link.getGroupId());
+          }
+        });
+    users.sort(null);
+    groups.sort(null);
+    users.addAll(groups);
+    return users;
   }
 
   private String activityName(String processDefinitionId, String activityId) {

@@ -95,7 +95,8 @@ class StuckPilotsTest extends IntegrationTestSupport {
     assertThat(row.path("framework").asText()).isEqualTo("FIVE_PHASE");
     assertThat(row.path("currentStep").asText()).isEqualTo("OUTCOME_DEFINITION");
     assertThat(row.path("waitingActivity").asText()).isEqualTo("Define success metric and baseline");
-    assertThat(row.path("waitingFor").get(0).asText()).isEqualTo("ai-product-owner");
+    // The pilot's named AI product owner, not the whole group.
+    assertThat(row.path("waitingFor").get(0).asText()).isEqualTo("paul");
     assertThat(Instant.parse(row.path("since").asText())).isEqualTo(registry.get(instance.getBusinessKey()).getStepDueAt());
     assertThat(row.path("overdueSeconds").asLong()).isBetween(Duration.ofHours(23).toSeconds(), Duration.ofHours(25).toSeconds());
 
@@ -148,7 +149,8 @@ class StuckPilotsTest extends IntegrationTestSupport {
     JsonNode row = rows.get(0);
     assertThat(row.path("reason").asText()).isEqualTo("GATE_WAITING");
     assertThat(row.path("waitingActivity").asText()).isEqualTo("Sign off success metric");
-    assertThat(row.path("waitingFor").get(0).asText()).isEqualTo("business-owner");
+    // The pilot's named executive owner, not the whole group.
+    assertThat(row.path("waitingFor").get(0).asText()).isEqualTo("olivia");
     assertThat(row.path("overdueSeconds").asLong()).isBetween(Duration.ofHours(23).toSeconds(), Duration.ofHours(25).toSeconds());
 
     driver.work("olivia", instance, TASK_SIGN_OFF_SUCCESS_METRIC, Map.of("gateDecision", "APPROVE"));

@@ -55,4 +55,30 @@ public final class RoutingFakes {
       opened.add(task.getTaskDefinitionKey());
     }
   }
+
+  /**
+   * Stands in for the {@code pilotPeople} bean the diagrams' candidate expressions call: a pilot that names
+   * nobody, so each task goes to its role's group (the steering committee's tasks name their group directly).
+   */
+  public static class PilotPeopleFake {
+
+    public java.util.List<String> users(org.camunda.bpm.engine.delegate.VariableScope execution, String role) {
+      return java.util.List.of();
+    }
+
+    public java.util.List<String> groupIfNobodyNamed(org.camunda.bpm.engine.delegate.VariableScope execution,
+        String role) {
+      return org.pilotlifecycle.framework.PilotRole.named(role).groupId().map(java.util.List::of)
+          .orElse(java.util.List.of());
+    }
+
+    public java.util.List<String> approvers(org.camunda.bpm.engine.delegate.VariableScope execution, String role) {
+      return users(execution, role);
+    }
+
+    public java.util.List<String> approverGroupIfNobodyNamed(org.camunda.bpm.engine.delegate.VariableScope execution,
+        String role) {
+      return groupIfNobodyNamed(execution, role);
+    }
+  }
 }

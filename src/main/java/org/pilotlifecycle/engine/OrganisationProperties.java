@@ -1,4 +1,4 @@
-package org.pilotlifecycle.lifecycle;
+package org.pilotlifecycle.engine;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
