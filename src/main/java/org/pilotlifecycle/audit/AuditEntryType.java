@@ -9,6 +9,8 @@ public enum AuditEntryType {
   DELIVERABLE_SUBMITTED,
   CHECK,
   GATE_DECISION,
+  /** A reminder went out before the current phase or stage falls due (who was told, the due date). */
+  DUE_REMINDER,
   STEP_OVERDUE,
   OVERDUE_DECISION,
   DEADLINE_EXTENDED,

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the candidate groups when a gate's sign-off task is created, in every framework diagram and
+ * Tells a gate's people (see {@link TaskPeople}) when its sign-off task is created, in every framework diagram and
  * in every version an analyst deploys, without a listener to remember in each diagram.
  */
 @Component
