@@ -8,7 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -39,6 +41,7 @@ public class OpenTaskHolders {
   private static final Logger LOG = LoggerFactory.getLogger(OpenTaskHolders.class);
 
   private final TaskService taskService;
+  private final AuthorizationService authorizationService;
   private final IdentityService identityService;
   private final ProcessEngine engine;
   private final DeputyRepository periods;
@@ -46,9 +49,10 @@ public class OpenTaskHolders {
   private final Clock clock;
   private final OrganisationProperties organisation;
 
-  OpenTaskHolders(TaskService taskService, IdentityService identityService, ProcessEngine engine,
+  OpenTaskHolders(TaskService taskService, AuthorizationService authorizationService, IdentityService identityService, ProcessEngine engine,
       DeputyRepository periods, @Lazy Deputies deputies, Clock clock, OrganisationProperties organisation) {
     this.taskService = taskService;
+    this.authorizationService = authorizationService;
     this.identityService = identityService;
     this.engine = engine;
     this.periods = periods;
@@ -109,21 +113,48 @@ public class OpenTaskHolders {
     String taskId = now.id();
     TaskCandidates wanted = now.wanted();
     difference(wanted.users(), now.users()).forEach(user -> taskService.addCandidateUser(taskId, user));
-    difference(now.users(), wanted.users()).forEach(user -> taskService.deleteCandidateUser(taskId, user));
+    List<String> goneUsers = difference(now.users(), wanted.users());
+    goneUsers.forEach(user -> taskService.deleteCandidateUser(taskId, user));
     difference(wanted.groups(), now.groups()).forEach(group -> taskService.addCandidateGroup(taskId, group));
-    difference(now.groups(), wanted.groups()).forEach(group -> taskService.deleteCandidateGroup(taskId, group));
+    List<String> goneGroups = difference(now.groups(), wanted.groups());
+    goneGroups.forEach(group -> taskService.deleteCandidateGroup(taskId, group));
     String assignee = now.assignee();
-    if (assignee == null) {
-      return;
+    String holder = assignee;
+    if (assignee != null) {
+      List<String> standIns = deputies.deputiesOf(assignee).stream()
+          .filter(deputy -> wanted.include(deputy, groupsOf(deputy))).toList();
+      List<String> groups = groupsOf(assignee);
+      if (!standIns.isEmpty()) {
+        holder = standIns.get(0);
+        taskService.setAssignee(taskId, holder);
+      } else if (!groups.contains(Roles.ADMIN) && !wanted.include(assignee, groups)) {
+        holder = null;
+        taskService.setAssignee(taskId, null);
+      }
     }
-    List<String> standIns = deputies.deputiesOf(assignee).stream()
-        .filter(deputy -> wanted.include(deputy, groupsOf(deputy))).toList();
-    List<String> groups = groupsOf(assignee);
-    if (!standIns.isEmpty()) {
-      taskService.setAssignee(taskId, standIns.get(0));
-    } else if (!groups.contains(Roles.ADMIN) && !wanted.include(assignee, groups)) {
-      taskService.setAssignee(taskId, null);
+    List<String> revoked = new ArrayList<>(goneUsers);
+    if (assignee != null && !assignee.equals(holder) && !wanted.users().contains(assignee)) {
+      revoked.add(assignee);
     }
+    String keeper = holder;
+    revokeTaskAuthorizations(taskId, revoked.stream().filter(user -> !user.equals(keeper)).toList(), goneGroups);
+  }
+
+  /**
+   * The engine grants a task's candidates and assignee read and update on it, and keeps those grants when they
+   * stop being candidates: without this, a former holder would still see the task in Tasklist.
+   */
+  private void revokeTaskAuthorizations(String taskId, List<String> users, List<String> groups) {
+    List<org.camunda.bpm.engine.authorization.Authorization> grants = new ArrayList<>();
+    if (!users.isEmpty()) {
+      grants.addAll(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+          .userIdIn(users.toArray(String[]::new)).list());
+    }
+    if (!groups.isEmpty()) {
+      grants.addAll(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+          .groupIdIn(groups.toArray(String[]::new)).list());
+    }
+    grants.forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
   }
 
   private List<String> groupsOf(String user) {
