@@ -124,7 +124,10 @@ async function show(node, processInstanceId, engineApi) {
   try {
     instance = await getJson(engineApi + '/process-instance/' + encodeURIComponent(processInstanceId));
   } catch (error) {
-    message(node, refusal(error, 'this process instance'));
+    // The engine answers 404 for an instance the login's groups may not read (a process analyst's, say).
+    message(node, error instanceof Refused && error.status === 404
+      ? 'Cannot read this process instance with your login: it has ended, or your groups may not read it (HTTP 404).'
+      : refusal(error, 'this process instance'));
     return;
   }
   const key = instance.businessKey;
