@@ -64,6 +64,17 @@ class CockpitPluginReadsTest extends IntegrationTestSupport {
         + instance.getProcessDefinitionId());
     assertThat(diagram.statusCode()).isEqualTo(200);
     JsonNode activities = Json.mapper().readTree(diagram.body()).path("activities");
+    long started = System.nanoTime();
+    String intakeDefinition = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(instance.getBusinessKey()).processDefinitionKey("PilotIntake").singleResult()
+        .getProcessDefinitionId();
+    for (int i = 0; i < 10; i++) {
+      assertThat(get(admin, "/api/pilots/stuck/activities?processDefinitionId=" + intakeDefinition).statusCode())
+          .isEqualTo(200);
+    }
+    System.out.printf("stuck on the intake's diagram: %d ms a request, %d stuck pilots in all%n",
+        (System.nanoTime() - started) / 10_000_000,
+        Json.mapper().readTree(get(admin, "/api/pilots/stuck?size=1").body()).path("totalElements").asLong());
     assertThat(activities.findValuesAsText("activityId")).contains(FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC);
   }
 
