@@ -31,6 +31,7 @@ class WebappsInTheBrowserTest extends IntegrationTestSupport {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired ProcessEngine processEngine;
+  @Autowired org.pilotlifecycle.reporting.stuck.StuckPilots stuckPilots;
 
   @Test
   void theProductOwnerWorksTheTasksOfANewPilotInTasklist() throws Exception {
@@ -166,6 +167,114 @@ class WebappsInTheBrowserTest extends IntegrationTestSupport {
     } finally {
       org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
+  }
+
+  @Test
+  void cockpitShowsWhereAnOverduePilotIsStuckOnTheDiagramAndThePilotBehindTheInstance() {
+    ProcessDriver driver = new ProcessDriver(processEngine);
+    java.time.Instant now = java.time.Instant.now();
+    // Registered two months ago: its first phase is long overdue, longer than any pilot of the other tests.
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(60))));
+    try {
+      String key = Registrations.newKey("DIAGRAM");
+      String name = "Claims <b>triage</b> & \"routing\"";
+      var base = Registrations.lowRisk(key, Framework.FIVE_PHASE);
+      ProcessInstance instance = driver.start(intake, new org.pilotlifecycle.pilot.PilotRegistration(key, name,
+          base.businessUnit(), base.useCaseDescription(), base.framework(), base.executiveOwner(), base.aiProductOwner(),
+          base.techLead(), base.riskComplianceOwner(), base.changeManager(), base.lineManager(),
+          base.affectsIndividuals(), base.regulatedDomain(), base.processesPersonalData(), base.autonomy(),
+          base.pilotCost(), base.projectedProductionCost(), null), FivePhaseProcess.PROCESS_ID);
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now));
+      String definitionId = instance.getProcessDefinitionId();
+      var expected = stuckPilots.onDiagram(definitionId, 1).activities().stream()
+          .filter(activity -> activity.activityId().equals(FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC))
+          .findFirst().orElseThrow();
+      assertThat(expected.pilots().get(0).pilotKey()).as("the longest stuck at its task").isEqualTo(key);
+
+      try (Browser browser = Browser.open(port)) {
+        browser.logIn("cockpit", "admin");
+        // On the intake's diagram the pilot waits at the call activity of its framework.
+        String intakeDefinition = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key)
+            .processDefinitionKey(PilotIntakeProcess.PROCESS_ID).singleResult().getProcessDefinitionId();
+        browser.go("/camunda/app/cockpit/default/#/process-definition/" + intakeDefinition + "/runtime");
+        WebElement call = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+            ".pilot-lifecycle-stuck-overlay[data-activity-id='" + PilotIntakeProcess.CALL_FIVE_PHASE
+                + "'] .pilot-lifecycle-stuck-badge[data-reason='STEP_OVERDUE']")));
+        assertThat(Integer.parseInt(call.getText())).isPositive();
+        browser.go("/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
+        By overdueBadge = By.cssSelector(".pilot-lifecycle-stuck-overlay[data-activity-id='"
+            + FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC + "'] .pilot-lifecycle-stuck-badge[data-reason='STEP_OVERDUE']");
+        WebElement badge = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(overdueBadge));
+        assertThat(badge.getText()).as("overdue pilots at the task")
+            .isEqualTo(String.valueOf(expected.counts().get(org.pilotlifecycle.reporting.stuck.StuckReason.STEP_OVERDUE)));
+        assertThat(badge.getAttribute("class")).contains("pilot-lifecycle-stuck-STEP_OVERDUE");
+        assertThat(badge.getCssValue("background-color")).as("overdue is red").isEqualTo("rgba(181, 21, 43, 1)");
+
+        zoomInAt(browser, FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC);
+        badge = browser.wait.until(ExpectedConditions.elementToBeClickable(overdueBadge));
+        badge.click();
+        WebElement row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+            ".pilot-lifecycle-stuck-overlay.open tr.pilot-lifecycle-stuck-pilot[data-pilot-key='" + key + "']")));
+        assertThat(row.getText()).contains(key).contains(name).contains("Phase or stage overdue").contains("d ");
+        assertThat(row.findElements(By.tagName("b"))).as("the name is text, not markup").isEmpty();
+        WebElement link = row.findElement(By.cssSelector("a.pilot-lifecycle-stuck-link"));
+        assertThat(link.getAttribute("href")).endsWith("#/process-instance/" + instance.getId() + "/runtime");
+        browser.screenshot("cockpit-diagram-stuck-overlay");
+
+        // The pilot behind the instance, a tab of its page.
+        link.click();
+        browser.wait.until(ExpectedConditions.elementToBeClickable(
+            By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Pilot']"))).click();
+        WebElement tab = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector(".pilot-lifecycle-pilot .pilot-lifecycle-pilot-name")));
+        assertThat(tab.getText()).isEqualTo(name);
+        WebElement pilot = browser.driver.findElement(By.cssSelector(".pilot-lifecycle-pilot"));
+        assertThat(pilot.findElements(By.tagName("b"))).as("the name is text, not markup").isEmpty();
+        assertThat(field(pilot, "Pilot key")).isEqualTo(key);
+        assertThat(field(pilot, "Phase or stage")).isEqualTo("outcome definition");
+        assertThat(field(pilot, "Due")).endsWith("(overdue)");
+        assertThat(field(pilot, "Executive owner")).isEqualTo("olivia");
+        assertThat(field(pilot, "AI product owner")).isEqualTo("paul");
+        assertThat(field(pilot, "Line manager")).isEqualTo("lena");
+        WebElement registered = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector(".pilot-lifecycle-pilot tr.pilot-lifecycle-audit-entry[data-type='REGISTERED']")));
+        assertThat(registered.getText()).contains("registered");
+        assertThat(pilot.findElements(By.cssSelector("tr.pilot-lifecycle-audit-entry[data-type='STEP_STARTED']")))
+            .isNotEmpty();
+        // The tabs take the page (Cockpit's "show tabs"), for the screenshot.
+        browser.driver.findElement(By.cssSelector(".ctn-content-top a.hide-collapsable")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector(".pilot-lifecycle-pilot tr.pilot-lifecycle-audit-entry[data-type='REGISTERED']")));
+        browser.screenshot("cockpit-instance-pilot-tab");
+
+      }
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  /** Zooms Cockpit's diagram in on one element, as a reader would: drag it to the middle, then "zoom in". */
+  private static void zoomInAt(Browser browser, String elementId) {
+    By shape = By.cssSelector(".djs-element[data-element-id='" + elementId + "']");
+    WebElement container = browser.driver.findElement(By.cssSelector(".djs-container"));
+    org.openqa.selenium.Rectangle canvas = container.getRect();
+    org.openqa.selenium.Rectangle target = browser.driver.findElement(shape).getRect();
+    int dx = canvas.getX() + canvas.getWidth() / 2 - (target.getX() + target.getWidth() / 2);
+    int dy = canvas.getY() + canvas.getHeight() / 2 - (target.getY() + target.getHeight() / 2);
+    new org.openqa.selenium.interactions.Actions(browser.driver)
+        .moveToElement(container, 0, canvas.getHeight() / 2 - 30).clickAndHold()
+        .moveByOffset(dx / 2, dy / 2).moveByOffset(dx - dx / 2, dy - dy / 2).release().perform();
+    for (int step = 0; step < 30 && browser.driver.findElement(shape).getRect().getWidth() < 100; step++) {
+      int before = browser.driver.findElement(shape).getRect().getWidth();
+      browser.driver.findElement(By.cssSelector("[title='zoom in']")).click();
+      browser.wait.until(driver -> driver.findElement(shape).getRect().getWidth() != before);
+    }
+    assertThat(browser.driver.findElement(shape).getRect().getWidth()).as("zoomed in").isGreaterThanOrEqualTo(100);
+  }
+
+  /** The value of a field of the pilot tab, by its term. */
+  private static String field(WebElement pilot, String term) {
+    return pilot.findElement(By.cssSelector("dd[data-field='" + term + "']")).getText();
   }
 
 }

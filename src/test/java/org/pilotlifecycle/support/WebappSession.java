@@ -22,13 +22,18 @@ public final class WebappSession {
   }
 
   public static WebappSession login(int port, String user) throws Exception {
+    return login(port, user, "tasklist");
+  }
+
+  /** Logs in to one webapp (tasklist, cockpit, admin), as its login page does. */
+  public static WebappSession login(int port, String user, String app) throws Exception {
     CookieManager cookies = new CookieManager();
     HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
     WebappSession webapp = new WebappSession(browser, cookies, "http://localhost:" + port);
-    browser.send(HttpRequest.newBuilder(URI.create(webapp.base + "/camunda/app/tasklist/default/")).build(),
+    browser.send(HttpRequest.newBuilder(URI.create(webapp.base + "/camunda/app/" + app + "/default/")).build(),
         HttpResponse.BodyHandlers.discarding());
     HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-            URI.create(webapp.base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+            URI.create(webapp.base + "/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", webapp.csrf())
         .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,6 +21,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.pilotlifecycle.web.PageView;
@@ -43,16 +46,19 @@ public class StuckPilots {
   private final TaskService taskService;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
+  private final HistoryService historyService;
   private final StuckProperties properties;
   private final Clock clock;
 
   StuckPilots(PilotRegistry registry, RuntimeService runtimeService, TaskService taskService,
-      RepositoryService repositoryService, IdentityService identityService, StuckProperties properties, Clock clock) {
+      RepositoryService repositoryService, IdentityService identityService, HistoryService historyService,
+      StuckProperties properties, Clock clock) {
     this.registry = registry;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
+    this.historyService = historyService;
     this.properties = properties;
     this.clock = clock;
   }
@@ -99,8 +105,7 @@ public class StuckPilots {
   private List<StuckPilot> candidates(Instant now, int reach) {
     List<StuckPilot> stuck = new ArrayList<>();
     for (Pilot pilot : registry.longestOverdueAt(now, reach)) {
-      stuck.add(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
-          StuckReason.STEP_OVERDUE, null, List.of(), pilot.getStepDueAt(), now, pilot.getProcessInstanceId(), null));
+      stuck.add(overdue(pilot, now));
     }
     List<Incident> incidents = rootCauseIncidents().stream()
         .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
@@ -123,19 +128,13 @@ public class StuckPilots {
     for (Incident incident : incidents) {
       Pilot pilot = pilots.get(pilotKeyByInstance.get(incident.getProcessInstanceId()));
       if (pilot != null) {
-        stuck.add(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
-            StuckReason.CHECK_INCIDENT, activityName(incident.getProcessDefinitionId(), incident.getActivityId()),
-            List.of(), incident.getIncidentTimestamp().toInstant(), now, incident.getProcessInstanceId(),
-            incident.getIncidentMessage()));
+        stuck.add(incident(pilot, incident, now));
       }
     }
     for (Task gate : waitingGates) {
       Pilot pilot = pilots.get(pilotKeyByInstance.get(gate.getProcessInstanceId()));
       if (pilot != null) {
-        stuck.add(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
-            StuckReason.GATE_WAITING, gate.getName(), waitingFor(gate),
-            gate.getCreateTime().toInstant().plus(properties.gateWaitingAllowed()), now, gate.getProcessInstanceId(),
-            null));
+        stuck.add(gate(pilot, gate, now));
       }
     }
     stuck.sort(Comparator.comparingLong(StuckPilot::overdueSeconds).reversed()
@@ -181,8 +180,39 @@ public class StuckPilots {
     }
     return page.stream().map(stuck -> {
       Task task = stuck.reason() == StuckReason.STEP_OVERDUE ? oldestByKey.get(stuck.pilotKey()) : null;
-      return task == null ? stuck : stuck.waiting(task.getName(), waitingFor(task));
+      return task == null ? stuck : waitingAt(stuck, task);
     }).toList();
+  }
+
+  private StuckPilot overdue(Pilot pilot, Instant now) {
+    return StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
+        StuckReason.STEP_OVERDUE, pilot.getStepDueAt(), now, pilot.getProcessInstanceId(), null);
+  }
+
+  private StuckPilot incident(Pilot pilot, Incident incident, Instant now) {
+    return StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
+            StuckReason.CHECK_INCIDENT, incident.getIncidentTimestamp().toInstant(), now,
+            incident.getProcessInstanceId(), incident.getIncidentMessage())
+        .at(activityName(incident.getProcessDefinitionId(), incident.getActivityId()), List.of(),
+            incident.getProcessInstanceId(), incident.getActivityId(), incident.getProcessDefinitionId(),
+            definitionKey(incident.getProcessDefinitionId()));
+  }
+
+  private StuckPilot gate(Pilot pilot, Task gate, Instant now) {
+    return waitingAt(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
+        StuckReason.GATE_WAITING, gate.getCreateTime().toInstant().plus(properties.gateWaitingAllowed()), now,
+        gate.getProcessInstanceId(), null), gate);
+  }
+
+  /** Waiting at the task: in the task's process instance (the framework's, for a pilot in its framework). */
+  private StuckPilot waitingAt(StuckPilot stuck, Task task) {
+    return stuck.at(task.getName(), waitingFor(task), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+        task.getProcessDefinitionId(), definitionKey(task.getProcessDefinitionId()));
+  }
+
+  /** The definition's key, from the engine's deployment cache. */
+  private String definitionKey(String processDefinitionId) {
+    return processDefinitionId == null ? null : repositoryService.getProcessDefinition(processDefinitionId).getKey();
   }
 
   /** The assignee, or else the task's candidates: the named people, or the groups standing in for them. */
@@ -210,6 +240,170 @@ public class StuckPilots {
   private String activityName(String processDefinitionId, String activityId) {
     FlowElement element = repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
     return element == null || element.getName() == null ? activityId : element.getName();
+  }
+
+  /** How many keys or ids one {@code IN} clause takes. */
+  private static final int CHUNK = 500;
+
+  /**
+   * Where in one process definition's diagram pilots are stuck (Cockpit's overlay): the pilots waiting in instances
+   * of that definition, at the activity they wait at, and the pilots stuck in a process it calls, at the call
+   * activity. Counts every stuck pilot of the definition, lists at most {@code listed} per activity.
+   *
+   * @throws ProcessDefinitionNotFoundException no definition has this id
+   */
+  public StuckOnDiagram onDiagram(String processDefinitionId, int listed) {
+    return asPortfolioView(() -> {
+      ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+          .processDefinitionId(processDefinitionId).singleResult();
+      if (definition == null) {
+        throw new ProcessDefinitionNotFoundException(processDefinitionId);
+      }
+      Instant now = clock.instant();
+      Map<String, List<StuckPilot>> stuck = new HashMap<>();
+      for (StuckPilot pilot : stuckIn(now, definition.getId(), null)) {
+        stuck.computeIfAbsent(pilot.activityId(), id -> new ArrayList<>()).add(pilot);
+      }
+      for (Map.Entry<String, String> call : callActivities(definition.getId()).entrySet()) {
+        List<StuckPilot> called = stuckIn(now, null, call.getKey());
+        Set<String> calledHere = calledFrom(definition.getId(),
+            called.stream().map(StuckPilot::processInstanceId).collect(java.util.stream.Collectors.toSet()));
+        called.stream().filter(pilot -> calledHere.contains(pilot.processInstanceId()))
+            .forEach(pilot -> stuck.computeIfAbsent(call.getValue(), id -> new ArrayList<>()).add(pilot));
+      }
+      return StuckOnDiagram.of(definition.getId(), definition.getKey(), definition.getVersion(), stuck,
+          activityId -> activityName(definition.getId(), activityId), listed);
+    });
+  }
+
+  /**
+   * The stuck pilots waiting in instances of one definition (by id) or of every version of one process (by key),
+   * each at its activity. Overdue pilots are placed at their oldest open task there; one waiting at no task there is
+   * not on this diagram.
+   */
+  private List<StuckPilot> stuckIn(Instant now, String definitionId, String definitionKey) {
+    List<StuckPilot> stuck = new ArrayList<>();
+    // A phase or stage past its due date: the pilot table knows who; the open tasks, where.
+    long overdueCount = registry.countOverdueAt(now);
+    if (overdueCount > 0) {
+      Map<String, Pilot> overdue = new HashMap<>();
+      registry.longestOverdueAt(now, (int) Math.min(Integer.MAX_VALUE, overdueCount))
+          .forEach(pilot -> overdue.put(pilot.getKey(), pilot));
+      List<String> keys = new ArrayList<>(overdue.keySet());
+      for (int from = 0; from < keys.size(); from += CHUNK) {
+        org.camunda.bpm.engine.task.TaskQuery query = taskService.createTaskQuery()
+            .processInstanceBusinessKeyIn(keys.subList(from, Math.min(keys.size(), from + CHUNK)).toArray(String[]::new));
+        query = definitionId != null ? query.processDefinitionId(definitionId) : query.processDefinitionKey(definitionKey);
+        List<Task> open = query.orderByTaskCreateTime().asc().list();
+        Map<String, String> keyByInstance = businessKeys(open.stream().map(Task::getProcessInstanceId).toList());
+        Map<String, Task> oldestByKey = new HashMap<>();
+        open.forEach(task -> oldestByKey.putIfAbsent(keyByInstance.get(task.getProcessInstanceId()), task));
+        oldestByKey.forEach((key, task) -> {
+          Pilot pilot = overdue.get(key);
+          if (pilot != null) {
+            stuck.add(waitingAt(overdue(pilot, now), task));
+          }
+        });
+      }
+    }
+    // A check that failed into an incident (root causes only, as in the list).
+    org.camunda.bpm.engine.runtime.IncidentQuery incidentQuery = runtimeService.createIncidentQuery();
+    incidentQuery = definitionId != null ? incidentQuery.processDefinitionId(definitionId)
+        : incidentQuery.processDefinitionKeyIn(definitionKey);
+    List<Incident> incidents = incidentQuery.list().stream()
+        .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
+        .filter(incident -> incident.getProcessInstanceId() != null)
+        .toList();
+    // A gate waiting too long for its sign-off.
+    org.camunda.bpm.engine.task.TaskQuery gateQuery = waitingGates(now);
+    gateQuery = definitionId != null ? gateQuery.processDefinitionId(definitionId)
+        : gateQuery.processDefinitionKey(definitionKey);
+    List<Task> gates = gateQuery.list();
+    List<String> instanceIds = new ArrayList<>();
+    incidents.forEach(incident -> instanceIds.add(incident.getProcessInstanceId()));
+    gates.forEach(gate -> instanceIds.add(gate.getProcessInstanceId()));
+    Map<String, String> keyByInstance = businessKeys(instanceIds);
+    Map<String, Pilot> pilots = new HashMap<>();
+    List<String> pilotKeys = keyByInstance.values().stream().distinct().toList();
+    for (int from = 0; from < pilotKeys.size(); from += CHUNK) {
+      pilots.putAll(registry.byKeys(pilotKeys.subList(from, Math.min(pilotKeys.size(), from + CHUNK))));
+    }
+    for (Incident incident : incidents) {
+      Pilot pilot = pilots.get(keyByInstance.get(incident.getProcessInstanceId()));
+      if (pilot != null) {
+        stuck.add(incident(pilot, incident, now));
+      }
+    }
+    for (Task gate : gates) {
+      Pilot pilot = pilots.get(keyByInstance.get(gate.getProcessInstanceId()));
+      if (pilot != null) {
+        stuck.add(gate(pilot, gate, now));
+      }
+    }
+    return stuck;
+  }
+
+  /** The business key (the pilot key) of each process instance, in chunks. */
+  private Map<String, String> businessKeys(java.util.Collection<String> instanceIds) {
+    List<String> ids = instanceIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    Map<String, String> keyByInstance = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      runtimeService.createProcessInstanceQuery()
+          .processInstanceIds(new HashSet<>(ids.subList(from, Math.min(ids.size(), from + CHUNK)))).list()
+          .forEach(instance -> {
+            if (instance.getBusinessKey() != null) {
+              keyByInstance.put(instance.getId(), instance.getBusinessKey());
+            }
+          });
+    }
+    return keyByInstance;
+  }
+
+  /** The definition's call activities by the key of the process each calls (fixed keys only, one activity each). */
+  private Map<String, String> callActivities(String processDefinitionId) {
+    Map<String, String> byCalledKey = new HashMap<>();
+    Set<String> ambiguous = new HashSet<>();
+    for (CallActivity call : repositoryService.getBpmnModelInstance(processDefinitionId)
+        .getModelElementsByType(CallActivity.class)) {
+      String called = call.getCalledElement();
+      if (called == null || called.contains("${") || called.contains("#{")) {
+        continue;
+      }
+      if (byCalledKey.putIfAbsent(called, call.getId()) != null) {
+        ambiguous.add(called);
+      }
+    }
+    ambiguous.forEach(byCalledKey::remove);
+    return byCalledKey;
+  }
+
+  /** Which of the (called) process instances were called by an instance of the definition. */
+  private Set<String> calledFrom(String processDefinitionId, Set<String> calledInstanceIds) {
+    List<String> ids = calledInstanceIds.stream().filter(java.util.Objects::nonNull).toList();
+    Map<String, String> superByInstance = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      historyService.createHistoricProcessInstanceQuery()
+          .processInstanceIds(new HashSet<>(ids.subList(from, Math.min(ids.size(), from + CHUNK)))).list()
+          .forEach(instance -> {
+            if (instance.getSuperProcessInstanceId() != null) {
+              superByInstance.put(instance.getId(), instance.getSuperProcessInstanceId());
+            }
+          });
+    }
+    List<String> superIds = superByInstance.values().stream().distinct().toList();
+    Set<String> supersOfDefinition = new HashSet<>();
+    for (int from = 0; from < superIds.size(); from += CHUNK) {
+      historyService.createHistoricProcessInstanceQuery().processDefinitionId(processDefinitionId)
+          .processInstanceIds(new HashSet<>(superIds.subList(from, Math.min(superIds.size(), from + CHUNK)))).list()
+          .forEach(instance -> supersOfDefinition.add(instance.getId()));
+    }
+    Set<String> called = new HashSet<>();
+    superByInstance.forEach((instance, superInstance) -> {
+      if (supersOfDefinition.contains(superInstance)) {
+        called.add(instance);
+      }
+    });
+    return called;
   }
 
   /** Engine queries for the whole portfolio, not limited to the tasks the caller's groups may read. */

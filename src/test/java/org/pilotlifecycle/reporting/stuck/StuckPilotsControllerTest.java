@@ -60,6 +60,101 @@ class StuckPilotsControllerTest {
   }
 
   @Test
+  void eachStuckPilotNamesTheElementTheDefinitionAndTheInstanceItWaitsIn() throws Exception {
+    StuckPilot stuck = new StuckPilot("CLAIMS-2", "Claims triage", Framework.FIVE_PHASE, "OUTCOME_DEFINITION",
+        StuckReason.STEP_OVERDUE, "Define success metric and baseline", List.of("ai-product-owner"),
+        Instant.parse("2025-03-01T09:00:00Z"), 3600, "PT1H", "framework-instance-1", null,
+        "Task_DefineSuccessMetric", "FivePhaseOperationalization:2:abc", "FivePhaseOperationalization");
+    when(stuckPilots.page(0, 20)).thenReturn(new PageView<>(List.of(stuck), 0, 20, 1, 1));
+
+    mvc.perform(get("/api/pilots/stuck"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.content[0].waitingActivity").value("Define success metric and baseline"))
+        .andExpect(jsonPath("$.content[0].processInstanceId").value("framework-instance-1"))
+        .andExpect(jsonPath("$.content[0].activityId").value("Task_DefineSuccessMetric"))
+        .andExpect(jsonPath("$.content[0].processDefinitionId").value("FivePhaseOperationalization:2:abc"))
+        .andExpect(jsonPath("$.content[0].processDefinitionKey").value("FivePhaseOperationalization"));
+  }
+
+  @Test
+  void stuckOnADiagramGivesTheCountsPerActivityAndReasonAndTheLongestStuck() throws Exception {
+    StuckPilot stuck = new StuckPilot("CLAIMS-3", "<b>Claims</b>", Framework.FIVE_PHASE, "OUTCOME_DEFINITION",
+        StuckReason.STEP_OVERDUE, "Define success metric and baseline", List.of("ai-product-owner"),
+        Instant.parse("2025-03-01T09:00:00Z"), 3600, "PT1H", "framework-instance-1", null,
+        "Task_DefineSuccessMetric", "FivePhaseOperationalization:2:abc", "FivePhaseOperationalization");
+    StuckOnDiagram diagram = StuckOnDiagram.of("FivePhaseOperationalization:2:abc", "FivePhaseOperationalization", 2,
+        java.util.Map.of("Task_DefineSuccessMetric", List.of(stuck, stuck)), id -> "Define success metric", 1);
+    when(stuckPilots.onDiagram("FivePhaseOperationalization:2:abc", 20)).thenReturn(diagram);
+
+    mvc.perform(get("/api/pilots/stuck/activities").param("processDefinitionId", "FivePhaseOperationalization:2:abc"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+        .andExpect(jsonPath("$.processDefinitionKey").value("FivePhaseOperationalization"))
+        .andExpect(jsonPath("$.processDefinitionVersion").value(2))
+        .andExpect(jsonPath("$.total").value(2))
+        .andExpect(jsonPath("$.activities", hasSize(1)))
+        .andExpect(jsonPath("$.activities[0].activityId").value("Task_DefineSuccessMetric"))
+        .andExpect(jsonPath("$.activities[0].activityName").value("Define success metric"))
+        .andExpect(jsonPath("$.activities[0].total").value(2))
+        .andExpect(jsonPath("$.activities[0].counts.STEP_OVERDUE").value(2))
+        .andExpect(jsonPath("$.activities[0].counts.CHECK_INCIDENT").value(0))
+        .andExpect(jsonPath("$.activities[0].counts.GATE_WAITING").value(0))
+        .andExpect(jsonPath("$.activities[0].pilots", hasSize(1)))
+        .andExpect(jsonPath("$.activities[0].pilots[0].name").value("<b>Claims</b>"))
+        .andExpect(jsonPath("$.activities[0].pilots[0].processInstanceId").value("framework-instance-1"));
+  }
+
+  @Test
+  void stuckOnADiagramPassesHowManyToList() throws Exception {
+    when(stuckPilots.onDiagram("PilotIntake:1:x", 5))
+        .thenReturn(StuckOnDiagram.of("PilotIntake:1:x", "PilotIntake", 1, java.util.Map.of(), id -> id, 5));
+
+    mvc.perform(get("/api/pilots/stuck/activities").param("processDefinitionId", "PilotIntake:1:x").param("listed", "5"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(0))
+        .andExpect(jsonPath("$.activities", hasSize(0)));
+    verify(stuckPilots).onDiagram("PilotIntake:1:x", 5);
+  }
+
+  @Test
+  void stuckOnADiagramWithoutADefinitionIs400() throws Exception {
+    mvc.perform(get("/api/pilots/stuck/activities"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(400));
+    verifyNoInteractions(stuckPilots);
+  }
+
+  @Test
+  void stuckOnADiagramWithAMalformedDefinitionIdOrListedOutOfRangeIs400WithErrors() throws Exception {
+    for (String bad : new String[] {"", " ", "a'b", "<script>", "x".repeat(65), "a/b", "a%00b"}) {
+      mvc.perform(get("/api/pilots/stuck/activities").param("processDefinitionId", bad))
+          .andExpect(status().isBadRequest())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.status").value(400));
+    }
+    mvc.perform(get("/api/pilots/stuck/activities").param("processDefinitionId", "PilotIntake:1:x")
+            .param("listed", "0"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("listed"));
+    mvc.perform(get("/api/pilots/stuck/activities").param("processDefinitionId", "PilotIntake:1:x")
+            .param("listed", "many"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    verifyNoInteractions(stuckPilots);
+  }
+
+  @Test
+  void stuckOnAnUnknownDefinitionIs404() throws Exception {
+    when(stuckPilots.onDiagram("Nope:1:x", 20)).thenThrow(new ProcessDefinitionNotFoundException("Nope:1:x"));
+
+    mvc.perform(get("/api/pilots/stuck/activities").param("processDefinitionId", "Nope:1:x"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value("No process definition with id Nope:1:x"));
+  }
+
+  @Test
   void stuckPassesPageAndSize() throws Exception {
     when(stuckPilots.page(2, 50)).thenReturn(new PageView<>(List.of(), 2, 50, 0, 0));
 

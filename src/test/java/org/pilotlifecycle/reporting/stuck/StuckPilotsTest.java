@@ -81,6 +81,23 @@ class StuckPilotsTest extends IntegrationTestSupport {
     return rows;
   }
 
+  /** One pilot's entries on a diagram, by the activity they show at (every stuck pilot listed). */
+  private Map<String, List<StuckPilot>> onDiagram(String processDefinitionId, String pilotKey) {
+    Map<String, List<StuckPilot>> byActivity = new HashMap<>();
+    for (StuckOnDiagram.StuckActivity activity : stuckPilots.onDiagram(processDefinitionId, Integer.MAX_VALUE).activities()) {
+      assertThat(activity.pilots()).as("every pilot listed").hasSize((int) activity.total());
+      assertThat(activity.counts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(activity.total());
+      activity.pilots().stream().filter(pilot -> pilot.pilotKey().equals(pilotKey))
+          .forEach(pilot -> byActivity.computeIfAbsent(activity.activityId(), id -> new ArrayList<>()).add(pilot));
+    }
+    return byActivity;
+  }
+
+  private String intakeDefinitionOf(String pilotKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("PilotIntake")
+        .processInstanceBusinessKey(pilotKey).singleResult().getProcessDefinitionId();
+  }
+
   @Test
   void aPhasePastItsDueDateIsListedWithTheTaskItWaitsAtUntilTheDeadlineIsExtended() {
     ProcessInstance instance = fivePhasePilot("OVERDUE");
@@ -99,6 +116,38 @@ class StuckPilotsTest extends IntegrationTestSupport {
     assertThat(row.path("waitingFor").get(0).asText()).isEqualTo("paul");
     assertThat(Instant.parse(row.path("since").asText())).isEqualTo(registry.get(instance.getBusinessKey()).getStepDueAt());
     assertThat(row.path("overdueSeconds").asLong()).isBetween(Duration.ofHours(23).toSeconds(), Duration.ofHours(25).toSeconds());
+    // Where in a diagram: the task in the framework's instance (called from PilotIntake), not the intake's.
+    assertThat(row.path("activityId").asText()).isEqualTo(TASK_DEFINE_SUCCESS_METRIC);
+    assertThat(row.path("processInstanceId").asText()).isEqualTo(instance.getId());
+    assertThat(row.path("processDefinitionId").asText()).isEqualTo(instance.getProcessDefinitionId());
+    assertThat(row.path("processDefinitionKey").asText()).isEqualTo(PROCESS_ID);
+
+    Map<String, List<StuckPilot>> framework = onDiagram(instance.getProcessDefinitionId(), instance.getBusinessKey());
+    assertThat(framework).containsOnlyKeys(TASK_DEFINE_SUCCESS_METRIC);
+    assertThat(framework.get(TASK_DEFINE_SUCCESS_METRIC)).singleElement().satisfies(stuck -> {
+      assertThat(stuck.reason()).isEqualTo(StuckReason.STEP_OVERDUE);
+      assertThat(stuck.processInstanceId()).isEqualTo(instance.getId());
+      assertThat(stuck.name()).isEqualTo(registry.get(instance.getBusinessKey()).getName());
+    });
+    Map<String, List<StuckPilot>> intakeDiagram = onDiagram(intakeDefinitionOf(instance.getBusinessKey()),
+        instance.getBusinessKey());
+    assertThat(intakeDiagram).as("on the intake's diagram, at the call activity").containsOnlyKeys(
+        "CallActivity_FivePhaseOperationalization");
+    assertThat(intakeDiagram.get("CallActivity_FivePhaseOperationalization")).singleElement()
+        .satisfies(stuck -> assertThat(stuck.activityId()).isEqualTo(TASK_DEFINE_SUCCESS_METRIC));
+    JsonNode diagram = http().get("/api/pilots/stuck/activities?listed=1&processDefinitionId="
+        + instance.getProcessDefinitionId(), "olivia").json();
+    assertThat(diagram.path("processDefinitionKey").asText()).isEqualTo(PROCESS_ID);
+    JsonNode defineMetric = null;
+    for (JsonNode activity : diagram.path("activities")) {
+      if (activity.path("activityId").asText().equals(TASK_DEFINE_SUCCESS_METRIC)) {
+        defineMetric = activity;
+      }
+    }
+    assertThat(defineMetric).as("the task's activity on the diagram").isNotNull();
+    assertThat(defineMetric.path("activityName").asText()).isEqualTo("Define success metric and baseline");
+    assertThat(defineMetric.path("counts").path("STEP_OVERDUE").asLong()).isPositive();
+    assertThat(defineMetric.path("pilots")).hasSize(1);
 
     driver.fireDueTimers(instance, "Timer_Phase1Overdue");
     driver.work("sam", instance, "Task_DecideOnOverduePhase", Map.of("overdueDecision", "EXTEND",
@@ -106,6 +155,7 @@ class StuckPilotsTest extends IntegrationTestSupport {
             java.time.ZoneOffset.UTC).toString(), "overdueReason", "Baseline data late"));
 
     assertThat(stuckRows("olivia", instance.getBusinessKey())).as("no longer stuck").isEmpty();
+    assertThat(onDiagram(instance.getProcessDefinitionId(), instance.getBusinessKey())).isEmpty();
   }
 
   @Test
@@ -127,6 +177,9 @@ class StuckPilotsTest extends IntegrationTestSupport {
     assertThat(rows.get(0).path("waitingActivity").asText()).isEqualTo("Check success metric");
     assertThat(rows.get(0).path("detail").asText()).contains("registry database unavailable");
     assertThat(rows.get(0).path("processInstanceId").asText()).isEqualTo(instance.getId());
+    assertThat(rows.get(0).path("activityId").asText()).isEqualTo(TASK_CHECK_SUCCESS_METRIC);
+    assertThat(onDiagram(instance.getProcessDefinitionId(), instance.getBusinessKey()).get(TASK_CHECK_SUCCESS_METRIC))
+        .singleElement().satisfies(stuck -> assertThat(stuck.reason()).isEqualTo(StuckReason.CHECK_INCIDENT));
 
     org.mockito.Mockito.reset(registry);
     Job failed = managementService.createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
@@ -151,6 +204,11 @@ class StuckPilotsTest extends IntegrationTestSupport {
     assertThat(row.path("waitingActivity").asText()).isEqualTo("Sign off success metric");
     // The pilot's named executive owner, not the whole group.
     assertThat(row.path("waitingFor").get(0).asText()).isEqualTo("olivia");
+    assertThat(row.path("activityId").asText()).isEqualTo(TASK_SIGN_OFF_SUCCESS_METRIC);
+    assertThat(onDiagram(instance.getProcessDefinitionId(), instance.getBusinessKey()))
+        .containsOnlyKeys(TASK_SIGN_OFF_SUCCESS_METRIC)
+        .extractingByKey(TASK_SIGN_OFF_SUCCESS_METRIC).asList().singleElement()
+        .satisfies(stuck -> assertThat(((StuckPilot) stuck).reason()).isEqualTo(StuckReason.GATE_WAITING));
     assertThat(row.path("overdueSeconds").asLong()).isBetween(Duration.ofHours(23).toSeconds(), Duration.ofHours(25).toSeconds());
 
     driver.work("olivia", instance, TASK_SIGN_OFF_SUCCESS_METRIC, Map.of("gateDecision", "APPROVE"));
@@ -173,6 +231,21 @@ class StuckPilotsTest extends IntegrationTestSupport {
     assertThat(first.path("content")).hasSize(1);
     assertThat(http().get("/api/pilots/stuck?size=0", "sam").status()).isEqualTo(400);
     assertThat(http().get("/api/pilots/stuck", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aDiagramOfAnUnknownOrMalformedDefinitionIsAProblemNotAServerError() {
+    Http.Response unknown = http().get("/api/pilots/stuck/activities?processDefinitionId=Nope:1:x", "olivia");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().path("detail").asText()).isEqualTo("No process definition with id Nope:1:x");
+    for (String bad : new String[] {"", "%27", "%3Cscript%3E", "x".repeat(65), "a%2Fb"}) {
+      assertThat(http().get("/api/pilots/stuck/activities?processDefinitionId=" + bad, "olivia").status())
+          .as(bad).isEqualTo(400);
+    }
+    assertThat(http().get("/api/pilots/stuck/activities", "olivia").status()).isEqualTo(400);
+    assertThat(http().get("/api/pilots/stuck/activities?processDefinitionId=PilotIntake:1:x&listed=101", "olivia")
+        .status()).isEqualTo(400);
+    assertThat(http().get("/api/pilots/stuck/activities?processDefinitionId=Nope:1:x", null).status()).isEqualTo(401);
   }
 
   @Test
