@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * step's open tasks and the executive owner, once per pilot, step and due date, again for a new due date, never
  * for a paused or overdue pilot. Mails are read from the outbox; the clock is moved, never slept. Phase 1 of the
  * five-phase framework is due 21 days after it starts; its open task "Define success metric" is for the
- * ai-product-owner group (paul), the executive owner is olivia.
+ * pilot's named AI product owner (paul), the executive owner is olivia.
  */
 class DueReminderTest extends IntegrationTestSupport {
 
@@ -115,7 +115,7 @@ class DueReminderTest extends IntegrationTestSupport {
     List<AuditEntry> audit = reminderEntries(key);
     assertThat(audit).hasSize(1);
     assertThat(audit.get(0).getStep()).isEqualTo("OUTCOME_DEFINITION");
-    assertThat(audit.get(0).getDetails()).contains(pilot.getStepDueAt().toString()).contains("olivia").contains("ai-product-owner");
+    assertThat(audit.get(0).getDetails()).contains(pilot.getStepDueAt().toString()).contains("olivia").contains("paul");
 
     driver.moveClockBy(Duration.ofDays(3));
     reminders.sweep();
@@ -200,8 +200,8 @@ class DueReminderTest extends IntegrationTestSupport {
 
       List<OutboxMail> sent = reminderMails(key);
       assertThat(sent).hasSize(1);
-      assertThat(sent.get(0).getRecipients()).as("the named person and the executive owner, not the group")
-          .isEqualTo(OLIVIA + "," + THEO);
+      assertThat(sent.get(0).getRecipients()).as("the named people and the executive owner, not the group")
+          .isEqualTo(OLIVIA + "," + PAUL + "," + THEO);
     } finally {
       engine.getIdentityService().deleteUser(nobody);
     }

@@ -82,7 +82,7 @@ class GateWaitingRecipientsTest extends IntegrationTestSupport {
           .isEqualTo("theo@pilot-lifecycle.example");
       assertThat(recipientsOf(gate(key, "Group", null, Set.of(candidate(null, Roles.BUSINESS_OWNER)))))
           .as("nobody named: the group's members that have an address")
-          .isEqualTo("olivia@pilot-lifecycle.example");
+          .isEqualTo("lena@pilot-lifecycle.example,olivia@pilot-lifecycle.example,oscar@pilot-lifecycle.example");
       assertThat(recipientsOf(gate(key, "Assigned", "rita", Set.of(candidate("theo", null), candidate(null, Roles.BUSINESS_OWNER)))))
           .as("assigned: the assignee alone")
           .isEqualTo("rita@pilot-lifecycle.example");

@@ -104,7 +104,8 @@ class NotificationMailTest extends IntegrationTestSupport {
     outbox.sendDue();
     List<MimeMessage> overdue = received("Overdue: " + key);
     assertThat(overdue).hasSize(1);
-    assertThat(recipients(overdue.get(0))).containsExactly("olivia@pilot-lifecycle.example", "sam@pilot-lifecycle.example");
+    assertThat(recipients(overdue.get(0))).containsExactly("olivia@pilot-lifecycle.example", "sam@pilot-lifecycle.example",
+        "sofia@pilot-lifecycle.example");
 
     driver.work("sam", instance, "Task_DecideOnOverduePhase", Map.of("overdueDecision", "EXTEND",
         "newDueDate", java.time.LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30)),
@@ -117,7 +118,7 @@ class NotificationMailTest extends IntegrationTestSupport {
     assertThat(live).hasSize(1);
     assertThat(recipients(live.get(0))).containsExactly("olivia@pilot-lifecycle.example", "paul@pilot-lifecycle.example");
     assertThat(received("Sign-off waiting: Approve production for " + production.getBusinessKey()).get(0).getAllRecipients())
-        .extracting(Address::toString).containsExactly("sam@pilot-lifecycle.example");
+        .extracting(Address::toString).containsExactly("sam@pilot-lifecycle.example", "sofia@pilot-lifecycle.example");
   }
 
   @Test
