@@ -18,25 +18,25 @@ import java.util.Optional;
 public enum Step {
 
   OUTCOME_DEFINITION(Framework.FIVE_PHASE, "Outcome definition", 21, "SubProcess_Phase1OutcomeDefinition",
-      "Timer_Phase1Overdue", "Task_SignOffSuccessMetric"),
+      "Timer_Phase1Overdue", "Task_SignOffSuccessMetric", PilotRole.EXECUTIVE_OWNER),
   DATA_READINESS(Framework.FIVE_PHASE, "Data readiness", 56, "SubProcess_Phase2DataReadiness",
-      "Timer_Phase2Overdue", "Task_ApproveDataReadiness"),
+      "Timer_Phase2Overdue", "Task_ApproveDataReadiness", PilotRole.TECH_LEAD),
   MLOPS_INFRASTRUCTURE(Framework.FIVE_PHASE, "MLOps infrastructure", 56, "SubProcess_Phase3MlopsInfrastructure",
-      "Timer_Phase3Overdue", "Task_ApproveMlopsReadiness"),
+      "Timer_Phase3Overdue", "Task_ApproveMlopsReadiness", PilotRole.TECH_LEAD),
   GOVERNANCE_AND_RISK_CONTROLS(Framework.FIVE_PHASE, "Governance and risk controls", 42,
-      "SubProcess_Phase4Governance", "Timer_Phase4Overdue", "Task_SignOffGovernance"),
+      "SubProcess_Phase4Governance", "Timer_Phase4Overdue", "Task_SignOffGovernance", PilotRole.RISK_COMPLIANCE_OWNER),
   OPERATING_MODEL(Framework.FIVE_PHASE, "Operating model", 42, "SubProcess_Phase5OperatingModel",
-      "Timer_Phase5Overdue", "Task_ApproveProduction"),
+      "Timer_Phase5Overdue", "Task_ApproveProduction", null),
 
   PILOT_VALIDATION(Framework.FOUR_STAGE, "Pilot validation", 56, "SubProcess_Stage1PilotValidation",
-      "Timer_Stage1Overdue", "Task_SignGoNoGo"),
+      "Timer_Stage1Overdue", "Task_SignGoNoGo", null),
   /** Its gate is the automatic re-assessment of the five readiness dimensions: no sign-off task. */
   PRODUCTION_ARCHITECTURE(Framework.FOUR_STAGE, "Production architecture", 56,
-      "SubProcess_Stage2ProductionArchitecture", "Timer_Stage2Overdue", null),
+      "SubProcess_Stage2ProductionArchitecture", "Timer_Stage2Overdue", null, null),
   ORGANIZATIONAL_EMBEDDING(Framework.FOUR_STAGE, "Organizational embedding", 91,
-      "SubProcess_Stage3OrganizationalEmbedding", "Timer_Stage3Overdue", "Task_SignOffAdoption"),
+      "SubProcess_Stage3OrganizationalEmbedding", "Timer_Stage3Overdue", "Task_SignOffAdoption", PilotRole.EXECUTIVE_OWNER),
   ENTERPRISE_SCALE(Framework.FOUR_STAGE, "Enterprise scale", 182, "SubProcess_Stage4EnterpriseScale",
-      "Timer_Stage4Overdue", "Task_CertifyForProduction");
+      "Timer_Stage4Overdue", "Task_CertifyForProduction", PilotRole.RISK_COMPLIANCE_OWNER);
 
   private final Framework framework;
   private final String label;
@@ -44,9 +44,11 @@ public enum Step {
   private final String subProcessId;
   private final String overdueTimerId;
   private final String gateTaskId;
+  private final PilotRole gateApprover;
 
   Step(Framework framework, String label, int defaultDays, String subProcessId, String overdueTimerId,
-      String gateTaskId) {
+      String gateTaskId, PilotRole gateApprover) {
+    this.gateApprover = gateApprover;
     this.framework = framework;
     this.label = label;
     this.defaultDuration = Duration.ofDays(defaultDays);
@@ -113,4 +115,10 @@ public enum Step {
 
   /** The id of the step's gate sign-off task, when a person signs the gate off. */
   public Optional<String> gateTaskId() { return Optional.ofNullable(gateTaskId); }
+
+  /**
+   * Whose sign-off the gate needs: the pilot's named person for this role (docs/domain.md, "Named people");
+   * empty where the steering committee, a group, decides, or where no person signs the gate off.
+   */
+  public Optional<PilotRole> gateApprover() { return Optional.ofNullable(gateApprover); }
 }
