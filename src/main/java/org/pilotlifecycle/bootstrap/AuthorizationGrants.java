@@ -23,6 +23,7 @@ final class AuthorizationGrants {
 
   static final String ANY = "*";
   static final String PILOT_INTAKE = "PilotIntake";
+  static final String CHANGE_PILOT_PEOPLE = "ChangePilotPeople";
 
   record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
   }
@@ -42,6 +43,9 @@ final class AuthorizationGrants {
     // The AI product owner registers pilots: from Tasklist's "Start process" or POST /api/pilots.
     grants.add(new Grant(Roles.AI_PRODUCT_OWNER, Resources.PROCESS_DEFINITION, PILOT_INTAKE, READ, CREATE_INSTANCE));
     grants.add(new Grant(Roles.AI_PRODUCT_OWNER, Resources.PROCESS_INSTANCE, ANY, CREATE));
+    // Executive owners change their pilots' people from Tasklist's "Start process" (the delegate checks whose).
+    grants.add(new Grant(Roles.BUSINESS_OWNER, Resources.PROCESS_DEFINITION, CHANGE_PILOT_PEOPLE, READ, CREATE_INSTANCE));
+    grants.add(new Grant(Roles.BUSINESS_OWNER, Resources.PROCESS_INSTANCE, ANY, CREATE));
     // Analysts deploy diagrams and decisions from Camunda Modeler and look at them in Cockpit.
     grants.add(new Grant(Roles.PROCESS_ANALYST, Resources.APPLICATION, "cockpit", ACCESS));
     grants.add(new Grant(Roles.PROCESS_ANALYST, Resources.DEPLOYMENT, ANY, CREATE, READ));

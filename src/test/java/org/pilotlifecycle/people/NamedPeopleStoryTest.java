@@ -206,6 +206,28 @@ class NamedPeopleStoryTest extends IntegrationTestSupport {
   }
 
   @Test
+  void theExecutiveOwnerChangesThePilotsPeopleWithTasklistsSmallForm() {
+    ProcessInstance pilot = started(Registrations.lowRisk(Registrations.newKey("FORM"), Framework.FIVE_PHASE));
+    String key = pilot.getBusinessKey();
+    driver.passPhase1(pilot);
+    Task assess = driver.task(pilot, TASK_ASSESS_DATA_READINESS);
+
+    assertThat(startChange("paul", key, "TECH_LEAD", "theo").status()).as("only business owners may start it")
+        .isEqualTo(403);
+    // Camunda answers a failed start with 400 and the reason; an unseen pilot reads like an unknown one.
+    assertProblem(startChange("oscar", key, "TECH_LEAD", "theo"), 400, "No pilot with key " + key);
+    assertProblem(startChange("olivia", key, "CFO", "theo"), 400, "role");
+    assertProblem(startChange("olivia", key, "TECH_LEAD", "rita"), 400, "not a member of tech-lead");
+    assertThat(candidateUsers(assess)).as("refused starts change nothing").containsExactly("tara");
+
+    Http.Response changed = startChange("olivia", key, "TECH_LEAD", "theo");
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(candidateUsers(assess)).containsExactly("theo");
+    assertThat(registry.get(key).getTechLead()).isEqualTo("theo");
+    assertThat(last(pilot, AuditEntryType.PERSON_CHANGED).getReason()).isEqualTo("Tara moved to another team");
+  }
+
+  @Test
   void aDeputyPeriodIsRefusedWithProblemDetailsWhenItMakesNoSense() {
     String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
     String yesterday = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
@@ -280,6 +302,17 @@ class NamedPeopleStoryTest extends IntegrationTestSupport {
     return http.send(http.request("/api/pilots/" + key + "/people/" + role, user)
         .header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(Http.toJson(body))));
+  }
+
+  /** Tasklist's "Start process" with the form "Change a pilot's people". */
+  private Http.Response startChange(String user, String key, String role, String person) {
+    Map<String, Object> variables = Map.of(
+        "pilotKey", Map.of("value", key, "type", "String"),
+        "role", Map.of("value", role, "type", "String"),
+        "person", Map.of("value", person, "type", "String"),
+        "reason", Map.of("value", "Tara moved to another team", "type", "String"));
+    return http.postJson("/engine-rest/process-definition/key/ChangePilotPeople/submit-form", user,
+        Http.toJson(Map.of("variables", variables)));
   }
 
   private Http.Response deputy(String user, Map<String, Object> body) {
