@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -21,6 +22,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.pilotlifecycle.framework.PilotRole;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
@@ -70,6 +73,31 @@ final class NoOpEngine {
     }
   }
 
+  /**
+   * Stands in for the application's pilotPeople bean: the named person of a role is the process variable of the
+   * role's registration field (executiveOwner, techLead, ...), the role's group when there is none. The floor
+   * thus offers each task to one named person, as the application does, without the registry behind it.
+   */
+  public static class PilotPeopleStub {
+    public List<String> users(VariableScope execution, String role) {
+      Object person = execution.getVariable(PilotRole.named(role).field());
+      return person == null ? List.of() : List.of(person.toString());
+    }
+
+    public List<String> groupIfNobodyNamed(VariableScope execution, String role) {
+      return users(execution, role).isEmpty() ? PilotRole.named(role).groupId().map(List::of).orElse(List.of())
+          : List.of();
+    }
+
+    public List<String> approvers(VariableScope execution, String role) {
+      return users(execution, role);
+    }
+
+    public List<String> approverGroupIfNobodyNamed(VariableScope execution, String role) {
+      return groupIfNobodyNamed(execution, role);
+    }
+  }
+
   /** Stands in for fourStageLifecycle. */
   public static class FourStageLifecycleStub {
     public void started(DelegateExecution execution) {
@@ -80,7 +108,7 @@ final class NoOpEngine {
     Map<String, Object> beans = new HashMap<>();
     JavaDelegate noOp = execution -> { };
     for (String file : new String[] {"bpmn/PilotIntake.bpmn", "bpmn/FivePhaseOperationalization.bpmn",
-        "bpmn/FourStageScaling.bpmn"}) {
+        "bpmn/FourStageScaling.bpmn", "bpmn/ChangePilotPeople.bpmn"}) {
       Matcher matcher = DELEGATE.matcher(read(Path.of(file)));
       while (matcher.find()) {
         beans.put(matcher.group(1), noOp);
@@ -100,6 +128,7 @@ final class NoOpEngine {
     });
     beans.put("stepLifecycle", new StepLifecycleStub(dueDate));
     beans.put("fourStageLifecycle", new FourStageLifecycleStub());
+    beans.put("pilotPeople", new PilotPeopleStub());
     return beans;
   }
 
@@ -118,6 +147,13 @@ final class NoOpEngine {
     variables.put("regulatedDomain", false);
     variables.put("processesPersonalData", false);
     variables.put("autonomy", "ADVISORY");
+    // The people of Registrations.lowRisk, as the lifecycle walk works the tasks (LifecycleRun).
+    variables.put("executiveOwner", "olivia");
+    variables.put("aiProductOwner", "paul");
+    variables.put("techLead", "tara");
+    variables.put("riskComplianceOwner", "rita");
+    variables.put("changeManager", "chris");
+    variables.put("lineManager", "lena");
     return variables;
   }
 

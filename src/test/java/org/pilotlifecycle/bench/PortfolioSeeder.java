@@ -38,7 +38,7 @@ final class PortfolioSeeder implements AutoCloseable {
       + " affects_individuals, regulated_domain, processes_personal_data, autonomy, risk_tier, human_in_the_loop_required,"
       + " pilot_cost, projected_production_cost, status, current_step, step_entered_at, step_due_at,"
       + " process_instance_id, registered_by, registered_at, updated_at, version)"
-      + " values (?, ?, ?, ?, 'FIVE_PHASE', 'olivia', 'paul', 'tara', 'rita', 'chris', 'lena', false, false, false,"
+      + " values (?, ?, ?, ?, 'FIVE_PHASE', ?, ?, ?, ?, ?, ?, false, false, false,"
       + " 'ADVISORY', 'LOW', false, 120000, 480000, 'ACTIVE', 'OUTCOME_DEFINITION', ?, ?, ?, 'paul', ?, ?, 0)";
 
   private final HikariDataSource dataSource;
@@ -46,9 +46,68 @@ final class PortfolioSeeder implements AutoCloseable {
   private final Map<String, Instant> dueDates = new ConcurrentHashMap<>();
   private int seeded;
 
+  /**
+   * Who the seeded pilots name (issue 18, "the shape users have"): 100 AI product owners, of whom the busiest
+   * ({@link #BUSIEST}) owns one pilot in twenty and the others share the rest evenly ({@link #TYPICAL} is one of
+   * them); 50 executive owners, 100 tech leads, 20 risk owners, 30 change managers; twelve business units of
+   * different sizes. With {@code -Dpilot.bench.people=group} the processes name nobody, so every task waits for
+   * the role's group: the old worst case of one group owning every task.
+   */
+  static final String BUSIEST = "product-000";
+  static final String TYPICAL = "product-042";
+  static final boolean NAMED = !"group".equals(BenchSettings.value("people", "named"));
+
+  private final boolean named;
+
   PortfolioSeeder(BenchSettings settings, String database) {
     this.dataSource = NoOpEngine.dataSource(settings, database, 8);
     this.engine = NoOpEngine.build("bench-seeder", dataSource, NoOpEngine.beans(dueDates::get), false, "false");
+    this.named = NAMED;
+    createPeople();
+  }
+
+  /** The named people of pilot i: executive owner, AI product owner, tech lead, risk owner, change manager, line manager. */
+  static String[] people(int i) {
+    String productOwner = i % 20 == 0 ? BUSIEST : String.format("product-%03d", 1 + i % 99);
+    return new String[] {String.format("exec-%02d", i % 50), productOwner, String.format("tech-%03d", i % 100),
+        String.format("risk-%02d", i % 20), String.format("change-%02d", i % 30), String.format("exec-%02d", (i + 7) % 50)};
+  }
+
+  /** Business units of different sizes: the largest has about a third of the pilots, the smallest 1 %. */
+  static String businessUnit(int i) {
+    int[] sizes = {33, 20, 12, 9, 7, 5, 4, 3, 3, 2, 1, 1};
+    int slot = i % 100;
+    for (int unit = 0; unit < sizes.length; unit++) {
+      if (slot < sizes[unit]) {
+        return "Business unit " + unit;
+      }
+      slot -= sizes[unit];
+    }
+    return "Business unit 0";
+  }
+
+  private void createPeople() {
+    var identity = engine.getIdentityService();
+    createAll(identity, "exec-%02d", 50, "business-owner");
+    createAll(identity, "product-%03d", 100, "ai-product-owner");
+    createAll(identity, "tech-%03d", 100, "tech-lead");
+    createAll(identity, "risk-%02d", 20, "risk-compliance");
+    createAll(identity, "change-%02d", 30, "change-manager");
+  }
+
+  private static void createAll(org.camunda.bpm.engine.IdentityService identity, String pattern, int count,
+      String group) {
+    for (int n = 0; n < count; n++) {
+      String id = String.format(pattern, n);
+      if (identity.createUserQuery().userId(id).count() == 0) {
+        var user = identity.newUser(id);
+        user.setFirstName("Seeded");
+        user.setLastName(id);
+        user.setPassword("demo");
+        identity.saveUser(user);
+        identity.createMembership(id, group);
+      }
+    }
   }
 
   int seeded() {
@@ -100,19 +159,33 @@ final class PortfolioSeeder implements AutoCloseable {
           Instant due = stuck(i) ? now.minus(Duration.ofMinutes(60 + (i * 7919L) % (6 * 24 * 60 - 60)))
               : now.plus(Duration.ofMinutes(60 + (i * 7919L) % (21 * 24 * 60)));
           dueDates.put(key, due);
+          String[] people = people(i);
+          java.util.Map<String, Object> variables = NoOpEngine.registrationVariables(key);
+          String[] fields = {"executiveOwner", "aiProductOwner", "techLead", "riskComplianceOwner", "changeManager",
+              "lineManager"};
+          for (int f = 0; f < fields.length; f++) {
+            if (named) {
+              variables.put(fields[f], people[f]);
+            } else {
+              variables.remove(fields[f]);
+            }
+          }
           String instanceId = engine.getRuntimeService().startProcessInstanceByKey("FivePhaseOperationalization", key,
-              NoOpEngine.registrationVariables(key)).getId();
+              variables).getId();
           dueDates.remove(key);
           Instant entered = due.minus(Duration.ofDays(21));
           insert.setString(1, key);
           insert.setString(2, "Seeded pilot " + i);
-          insert.setString(3, "Business unit " + (i % 12));
+          insert.setString(3, businessUnit(i));
           insert.setString(4, "A seeded pilot of the benchmark's portfolio.");
-          insert.setTimestamp(5, Timestamp.from(entered));
-          insert.setTimestamp(6, Timestamp.from(due));
-          insert.setString(7, instanceId);
-          insert.setTimestamp(8, Timestamp.from(entered));
-          insert.setTimestamp(9, Timestamp.from(now));
+          for (int f = 0; f < 6; f++) {
+            insert.setString(5 + f, people[f]);
+          }
+          insert.setTimestamp(11, Timestamp.from(entered));
+          insert.setTimestamp(12, Timestamp.from(due));
+          insert.setString(13, instanceId);
+          insert.setTimestamp(14, Timestamp.from(entered));
+          insert.setTimestamp(15, Timestamp.from(now));
           insert.addBatch();
         }
         insert.executeBatch();

@@ -28,6 +28,10 @@ final class Report {
       new Target("stepsVsPgbenchRatio", 0.5, true, ""),
       new Target("stuckQueryP95Ms", 50, false, " ms"),
       new Target("taskQueryP95Ms", 50, false, " ms"),
+      new Target("myWorkTypicalP95Ms", 50, false, " ms"),
+      new Target("myWorkTypicalCountP95Ms", 50, false, " ms"),
+      new Target("myWorkBusiestP95Ms", 50, false, " ms"),
+      new Target("myWorkBusiestCountP95Ms", 50, false, " ms"),
       new Target("timerDrainSeconds", 60, false, " s"),
       new Target("startupSeconds", 20, false, " s"),
       new Target("peakHeapMb", 512, false, " MB"));
@@ -86,6 +90,19 @@ final class Report {
           .append(level.get("stuckPilots")).append(" | ").append(level.get("stuckQueryP95Ms")).append(" ms | ")
           .append(ms(level.get("taskQueryP95Ms"))).append(" | ").append(ms(level.get("taskCountP95Ms"))).append(" |\n");
     }
+    md.append("\n| Portfolio (people: ").append(((List<Map<String, Object>>) r.get("portfolio")).get(0).get("people"))
+        .append(") | Tasks of typical / busiest | My work list p95, typical / busiest | My work count p95, typical /")
+        .append(" busiest | Overdue list p95, typical / busiest |\n|---|---|---|---|---|\n");
+    Map<String, Object> previous = null;
+    for (Map<String, Object> level : (List<Map<String, Object>>) r.get("portfolio")) {
+      md.append("| ").append(level.get("pilots")).append(" pilots | ").append(level.get("tasksOfTypical")).append(" / ")
+          .append(level.get("tasksOfBusiest")).append(" | ")
+          .append(pair(level, previous, "myWorkTypicalP95Ms", "myWorkBusiestP95Ms")).append(" | ")
+          .append(pair(level, previous, "myWorkTypicalCountP95Ms", "myWorkBusiestCountP95Ms")).append(" | ")
+          .append(pair(level, previous, "overdueTypicalP95Ms", "overdueBusiestP95Ms")).append(" |\n");
+      previous = level;
+    }
+    md.append("\n(×N: growth against the level before.)\n");
     Map<String, Object> drain = (Map<String, Object>) r.get("timerDrain");
     Map<String, Object> heap = (Map<String, Object>) r.get("heap");
     Map<String, Object> startup = (Map<String, Object>) r.get("startup");
@@ -104,6 +121,23 @@ final class Report {
         + ((Number) db.get("tup_updated")).doubleValue() + ((Number) db.get("tup_deleted")).doubleValue());
     return "| " + name + " | " + run.get("lifecyclesPerSecond") + " | " + run.get("stepsPerSecond") + " | "
         + (db == null ? "" : db.get("xact_commit")) + " | " + writes + " |\n";
+  }
+
+  /** "a ms / b ms", each with its growth against the level before (×1.3). */
+  private static String pair(Map<String, Object> level, Map<String, Object> previous, String a, String b) {
+    return withGrowth(level, previous, a) + " / " + withGrowth(level, previous, b);
+  }
+
+  private static String withGrowth(Map<String, Object> level, Map<String, Object> previous, String key) {
+    Object value = level.get(key);
+    if (value == null) {
+      return "";
+    }
+    String text = value + " ms";
+    if (previous != null && previous.get(key) instanceof Number before && before.doubleValue() > 0) {
+      text += " (×" + format(((Number) value).doubleValue() / before.doubleValue()) + ")";
+    }
+    return text;
   }
 
   private static String ms(Object value) {
