@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Carries out the steering committee's decisions on an overdue step: the pilot's transition (which the
- * audit trail and the notifications follow) together with the step's overdue timer, in one transaction.
+ * audit trail and the notifications follow) together with the step's overdue timer and its open tasks' due
+ * dates, in one transaction.
  */
 @Service
 public class SteeringDecisions {
@@ -21,8 +22,11 @@ public class SteeringDecisions {
   private final PilotRegistry registry;
   private final OverdueTimers timers;
   private final PilotAuditTrail auditTrail;
+  private final OpenTaskDueDates openTasks;
 
-  SteeringDecisions(PilotRegistry registry, OverdueTimers timers, PilotAuditTrail auditTrail) {
+  SteeringDecisions(PilotRegistry registry, OverdueTimers timers, PilotAuditTrail auditTrail,
+      OpenTaskDueDates openTasks) {
+    this.openTasks = openTasks;
     this.registry = registry;
     this.timers = timers;
     this.auditTrail = auditTrail;
@@ -39,6 +43,7 @@ public class SteeringDecisions {
     boolean rearmed = timers.moveTo(processInstanceId, step, due);
     if (rearmed) {
       registry.extendDeadline(pilotKey, due, actor, reason);
+      openTasks.moveTo(processInstanceId, due);
     } else {
       auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.DEADLINE_EXTENDED, step.name()).actor(actor)
           .reason(reason).details(Map.of("newDueAt", due.toString(), "timerRearmed", false)));
@@ -58,5 +63,6 @@ public class SteeringDecisions {
   public void resume(String processInstanceId, String pilotKey, Step step, Instant due, String actor, String note) {
     timers.moveTo(processInstanceId, step, due);
     registry.resume(pilotKey, due, actor, note);
+    openTasks.moveTo(processInstanceId, due);
   }
 }

@@ -53,8 +53,8 @@ final class PortfolioSeeder implements AutoCloseable {
    * different sizes. With {@code -Dpilot.bench.people=group} the processes name nobody, so every task waits for
    * the role's group: the old worst case of one group owning every task.
    */
-  static final String BUSIEST = "product-000";
-  static final String TYPICAL = "product-042";
+  static final String BUSIEST = "product000";
+  static final String TYPICAL = "product042";
   static final boolean NAMED = !"group".equals(BenchSettings.value("people", "named"));
 
   private final boolean named;
@@ -68,9 +68,9 @@ final class PortfolioSeeder implements AutoCloseable {
 
   /** The named people of pilot i: executive owner, AI product owner, tech lead, risk owner, change manager, line manager. */
   static String[] people(int i) {
-    String productOwner = i % 20 == 0 ? BUSIEST : String.format("product-%03d", 1 + i % 99);
-    return new String[] {String.format("exec-%02d", i % 50), productOwner, String.format("tech-%03d", i % 100),
-        String.format("risk-%02d", i % 20), String.format("change-%02d", i % 30), String.format("exec-%02d", (i + 7) % 50)};
+    String productOwner = i % 20 == 0 ? BUSIEST : String.format("product%03d", 1 + i % 99);
+    return new String[] {String.format("exec%02d", i % 50), productOwner, String.format("tech%03d", i % 100),
+        String.format("risk%02d", i % 20), String.format("change%02d", i % 30), String.format("exec%02d", (i + 7) % 50)};
   }
 
   /** Business units of different sizes: the largest has about a third of the pilots, the smallest 1 %. */
@@ -88,11 +88,11 @@ final class PortfolioSeeder implements AutoCloseable {
 
   private void createPeople() {
     var identity = engine.getIdentityService();
-    createAll(identity, "exec-%02d", 50, "business-owner");
-    createAll(identity, "product-%03d", 100, "ai-product-owner");
-    createAll(identity, "tech-%03d", 100, "tech-lead");
-    createAll(identity, "risk-%02d", 20, "risk-compliance");
-    createAll(identity, "change-%02d", 30, "change-manager");
+    createAll(identity, "exec%02d", 50, "business-owner");
+    createAll(identity, "product%03d", 100, "ai-product-owner");
+    createAll(identity, "tech%03d", 100, "tech-lead");
+    createAll(identity, "risk%02d", 20, "risk-compliance");
+    createAll(identity, "change%02d", 30, "change-manager");
   }
 
   private static void createAll(org.camunda.bpm.engine.IdentityService identity, String pattern, int count,

@@ -375,6 +375,13 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(overdueTimer(instance, Step.OUTCOME_DEFINITION).getDuedate().toInstant()).isEqualTo(newDue);
     assertThat(registry.get(instance.getBusinessKey()).getStepDueAt()).isEqualTo(newDue);
     assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.ACTIVE);
+    // The work opened before the extension is due at the new date too: in Tasklist and on its card.
+    var work = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TASK_DEFINE_SUCCESS_METRIC).singleResult();
+    assertThat(work.getDueDate().toInstant()).isEqualTo(newDue);
+    assertThat(((java.util.Date) taskService.getVariableLocal(work.getId(), "stepDueDate")).toInstant()).isEqualTo(newDue);
+    assertThat(taskService.getVariableLocal(work.getId(), "pilotName")).as("the card names the pilot")
+        .isEqualTo(registry.get(instance.getBusinessKey()).getName());
 
     moveClockBy(Duration.ofDays(14));
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
