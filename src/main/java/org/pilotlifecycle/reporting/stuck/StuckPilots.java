@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.pilotlifecycle.web.PageView;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
+import org.pilotlifecycle.pilot.Viewer;
+import org.pilotlifecycle.pilot.Viewers;
 import org.pilotlifecycle.engine.SystemQueries;
 import org.pilotlifecycle.framework.Step;
 import org.springframework.stereotype.Service;
@@ -32,8 +34,8 @@ import org.springframework.stereotype.Service;
 /**
  * Which pilots are stuck, where and why: a phase or stage past its due date (the pilot table's index),
  * a readiness check that failed into an incident and a gate waiting too long for its sign-off (the
- * engine's incident and task tables). A portfolio view: everyone sees every stuck pilot, whatever tasks
- * their own groups may read.
+ * engine's incident and task tables). A portfolio view of the pilots the caller sees (every pilot for the
+ * oversight roles, see {@link Viewers}), whatever tasks their own groups may read.
  */
 @Service
 public class StuckPilots {
@@ -45,9 +47,12 @@ public class StuckPilots {
   private final IdentityService identityService;
   private final StuckProperties properties;
   private final Clock clock;
+  private final Viewers viewers;
 
   StuckPilots(PilotRegistry registry, RuntimeService runtimeService, TaskService taskService,
-      RepositoryService repositoryService, IdentityService identityService, StuckProperties properties, Clock clock) {
+      RepositoryService repositoryService, IdentityService identityService, StuckProperties properties, Clock clock,
+      Viewers viewers) {
+    this.viewers = viewers;
     this.registry = registry;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -63,50 +68,53 @@ public class StuckPilots {
    * whether the portfolio holds a thousand pilots or a hundred thousand.
    */
   public PageView<StuckPilot> page(int page, int size) {
+    Visible visible = visible();
     return asPortfolioView(() -> {
       Instant now = clock.instant();
       int reach = Math.multiplyExact(page + 1, size);
-      List<StuckPilot> candidates = candidates(now, reach);
+      List<StuckPilot> candidates = candidates(now, reach, visible);
       int from = Math.min(page * size, candidates.size());
       int to = Math.min(from + size, candidates.size());
       List<StuckPilot> content = withWaitingActivities(candidates.subList(from, to));
-      long total = counts(now).values().stream().mapToLong(Long::longValue).sum();
+      long total = counts(now, visible).values().stream().mapToLong(Long::longValue).sum();
       return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
     });
   }
 
   public Map<StuckReason, Long> countByReason() {
-    return asPortfolioView(() -> counts(clock.instant()));
+    Visible visible = visible();
+    return asPortfolioView(() -> counts(clock.instant(), visible));
   }
 
-  private Map<StuckReason, Long> counts(Instant now) {
+  private Map<StuckReason, Long> counts(Instant now, Visible visible) {
     Map<StuckReason, Long> counts = new EnumMap<>(StuckReason.class);
-    counts.put(StuckReason.STEP_OVERDUE, registry.countOverdueAt(now));
-    counts.put(StuckReason.CHECK_INCIDENT, rootCauseIncidents().stream()
+    counts.put(StuckReason.STEP_OVERDUE, registry.countOverdueAt(now, visible.viewer()));
+    counts.put(StuckReason.CHECK_INCIDENT, rootCauseIncidents(visible).stream()
         .filter(incident -> incident.getProcessInstanceId() != null).count());
-    counts.put(StuckReason.GATE_WAITING, waitingGates(now).count());
+    counts.put(StuckReason.GATE_WAITING, waitingGates(now, visible).count());
     return counts;
   }
 
   /** Every stuck pilot, longest stuck first (tests and small portfolios). */
   List<StuckPilot> all() {
     Instant now = clock.instant();
-    long total = counts(now).values().stream().mapToLong(Long::longValue).sum();
-    return candidates(now, (int) Math.min(Integer.MAX_VALUE, Math.max(1, total)));
+    Visible visible = visible();
+    long total = counts(now, visible).values().stream().mapToLong(Long::longValue).sum();
+    return candidates(now, (int) Math.min(Integer.MAX_VALUE, Math.max(1, total)), visible);
   }
 
   /** The first {@code reach} stuck pilots of each source, merged longest stuck first. */
-  private List<StuckPilot> candidates(Instant now, int reach) {
+  private List<StuckPilot> candidates(Instant now, int reach, Visible visible) {
     List<StuckPilot> stuck = new ArrayList<>();
-    for (Pilot pilot : registry.longestOverdueAt(now, reach)) {
+    for (Pilot pilot : registry.longestOverdueAt(now, reach, visible.viewer())) {
       stuck.add(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
           StuckReason.STEP_OVERDUE, null, List.of(), pilot.getStepDueAt(), now, pilot.getProcessInstanceId(), null));
     }
-    List<Incident> incidents = rootCauseIncidents().stream()
+    List<Incident> incidents = rootCauseIncidents(visible).stream()
         .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
         .limit(reach)
         .toList();
-    List<Task> waitingGates = waitingGates(now).orderByTaskCreateTime().asc().listPage(0, reach);
+    List<Task> waitingGates = waitingGates(now, visible).orderByTaskCreateTime().asc().listPage(0, reach);
     Set<String> instanceIds = new HashSet<>();
     incidents.forEach(incident -> instanceIds.add(incident.getProcessInstanceId()));
     waitingGates.forEach(task -> instanceIds.add(task.getProcessInstanceId()));
@@ -150,10 +158,45 @@ public class StuckPilots {
         .toList();
   }
 
-  private org.camunda.bpm.engine.task.TaskQuery waitingGates(Instant now) {
-    return taskService.createTaskQuery()
+  /** The root causes on the pilots the caller sees. */
+  private List<Incident> rootCauseIncidents(Visible visible) {
+    List<Incident> incidents = rootCauseIncidents();
+    if (visible.all() || incidents.isEmpty()) {
+      return incidents;
+    }
+    Set<String> instanceIds = new HashSet<>();
+    incidents.forEach(incident -> instanceIds.add(incident.getProcessInstanceId()));
+    instanceIds.remove(null);
+    Set<String> seen = new HashSet<>();
+    if (!instanceIds.isEmpty()) {
+      runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+          .filter(instance -> visible.keys().contains(instance.getBusinessKey()))
+          .forEach(instance -> seen.add(instance.getId()));
+    }
+    return incidents.stream().filter(incident -> seen.contains(incident.getProcessInstanceId())).toList();
+  }
+
+  private org.camunda.bpm.engine.task.TaskQuery waitingGates(Instant now, Visible visible) {
+    org.camunda.bpm.engine.task.TaskQuery query = taskService.createTaskQuery()
         .taskDefinitionKeyIn(Step.gateTaskIds().toArray(String[]::new))
         .taskCreatedBefore(Date.from(now.minus(properties.gateWaitingAllowed())));
+    // No pilot key is empty: "" stands for none when the caller sees no running pilot.
+    return visible.all() ? query : query.processInstanceBusinessKeyIn(
+        visible.keys().isEmpty() ? new String[] {""} : visible.keys().toArray(String[]::new));
+  }
+
+  /** The pilots the caller sees: every one ({@code keys} null), or their running pilots' keys. */
+  private record Visible(Viewer viewer, Set<String> keys) {
+
+    boolean all() {
+      return keys == null;
+    }
+  }
+
+  /** Read before {@link #asPortfolioView}, which sets the caller aside. */
+  private Visible visible() {
+    Viewer viewer = viewers.current();
+    return new Visible(viewer, viewer.seesAll() ? null : registry.runningKeysVisibleTo(viewer));
   }
 
   /**
