@@ -261,7 +261,13 @@ public class PortfolioCsv {
       records.add(record);
     }
     try (StringWriter out = new StringWriter()) {
-      CSV.writer(schema.build()).writeValues(out).writeAll(records);
+      CsvSchema built = schema.build();
+      if (records.isEmpty()) {
+        // Jackson writes the header with the first row: an export without rows (nothing the caller sees) still
+        // names its columns.
+        return String.join(String.valueOf(built.getColumnSeparator()), header) + new String(built.getLineSeparator());
+      }
+      CSV.writer(built).writeValues(out).writeAll(records);
       return out.toString();
     } catch (IOException e) {
       throw new IllegalStateException("Cannot write CSV", e);
