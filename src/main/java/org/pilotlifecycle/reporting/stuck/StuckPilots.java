@@ -91,7 +91,8 @@ public class StuckPilots {
     counts.put(StuckReason.STEP_OVERDUE, registry.countOverdueAt(now, visible.viewer()));
     counts.put(StuckReason.CHECK_INCIDENT, rootCauseIncidents(visible).stream()
         .filter(incident -> incident.getProcessInstanceId() != null).count());
-    counts.put(StuckReason.GATE_WAITING, waitingGates(now, visible).count());
+    counts.put(StuckReason.GATE_WAITING, visible.all() ? waitingGates(now, null).count()
+        : visible.chunks().stream().mapToLong(keys -> waitingGates(now, keys).count()).sum());
     return counts;
   }
 
@@ -114,7 +115,7 @@ public class StuckPilots {
         .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
         .limit(reach)
         .toList();
-    List<Task> waitingGates = waitingGates(now, visible).orderByTaskCreateTime().asc().listPage(0, reach);
+    List<Task> waitingGates = oldestWaitingGates(now, reach, visible);
     Set<String> instanceIds = new HashSet<>();
     incidents.forEach(incident -> instanceIds.add(incident.getProcessInstanceId()));
     waitingGates.forEach(task -> instanceIds.add(task.getProcessInstanceId()));
@@ -176,20 +177,44 @@ public class StuckPilots {
     return incidents.stream().filter(incident -> seen.contains(incident.getProcessInstanceId())).toList();
   }
 
-  private org.camunda.bpm.engine.task.TaskQuery waitingGates(Instant now, Visible visible) {
+  /** @param keys the business keys to look at, null for every pilot */
+  private org.camunda.bpm.engine.task.TaskQuery waitingGates(Instant now, String[] keys) {
     org.camunda.bpm.engine.task.TaskQuery query = taskService.createTaskQuery()
         .taskDefinitionKeyIn(Step.gateTaskIds().toArray(String[]::new))
         .taskCreatedBefore(Date.from(now.minus(properties.gateWaitingAllowed())));
-    // No pilot key is empty: "" stands for none when the caller sees no running pilot.
-    return visible.all() ? query : query.processInstanceBusinessKeyIn(
-        visible.keys().isEmpty() ? new String[] {""} : visible.keys().toArray(String[]::new));
+    return keys == null ? query : query.processInstanceBusinessKeyIn(keys);
+  }
+
+  /** The first {@code reach} gates waiting too long on the pilots the caller sees, oldest first. */
+  private List<Task> oldestWaitingGates(Instant now, int reach, Visible visible) {
+    if (visible.all()) {
+      return waitingGates(now, null).orderByTaskCreateTime().asc().listPage(0, reach);
+    }
+    List<Task> gates = new ArrayList<>();
+    for (String[] keys : visible.chunks()) {
+      gates.addAll(waitingGates(now, keys).orderByTaskCreateTime().asc().listPage(0, reach));
+    }
+    gates.sort(Comparator.comparing(Task::getCreateTime));
+    return gates.subList(0, Math.min(reach, gates.size()));
   }
 
   /** The pilots the caller sees: every one ({@code keys} null), or their running pilots' keys. */
   private record Visible(Viewer viewer, Set<String> keys) {
 
+    /** Keys per engine query: a bounded {@code in} list, however many pilots someone is named on. */
+    static final int KEYS_PER_QUERY = 1000;
+
     boolean all() {
       return keys == null;
+    }
+
+    List<String[]> chunks() {
+      List<String> sorted = keys.stream().sorted().toList();
+      List<String[]> chunks = new ArrayList<>();
+      for (int from = 0; from < sorted.size(); from += KEYS_PER_QUERY) {
+        chunks.add(sorted.subList(from, Math.min(from + KEYS_PER_QUERY, sorted.size())).toArray(String[]::new));
+      }
+      return chunks;
     }
   }
 
