@@ -6,6 +6,7 @@ import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotNotFoundException;
 import org.pilotlifecycle.pilot.CheckOutcomes;
 import org.pilotlifecycle.pilot.PilotRegistry;
+import org.pilotlifecycle.pilot.Viewer;
 
 import java.time.Clock;
 import java.util.List;
@@ -41,9 +42,20 @@ public class PilotAuditTrail implements CheckOutcomes {
     return events.save(new AuditEntry(pilot.getId(), clock.instant(), record, toJson(record)));
   }
 
+  /** The pilot's audit trail, oldest first, for the system (whoever may see the pilot). */
   @Transactional(readOnly = true)
   public Page<AuditEntry> history(String pilotKey, Pageable pageable) {
-    Pilot pilot = registry.get(pilotKey);
+    return history(pilotKey, Viewer.system(), pageable);
+  }
+
+  /**
+   * The pilot's audit trail, oldest first.
+   *
+   * @throws PilotNotFoundException for an unknown pilot and for one the viewer does not see alike (404)
+   */
+  @Transactional(readOnly = true)
+  public Page<AuditEntry> history(String pilotKey, Viewer viewer, Pageable pageable) {
+    Pilot pilot = registry.get(pilotKey, viewer);
     return events.findByPilotIdOrderByOccurredAtAscIdAsc(pilot.getId(), pageable);
   }
 

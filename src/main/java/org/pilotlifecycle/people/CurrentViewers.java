@@ -32,6 +32,6 @@ class CurrentViewers implements Viewers {
     Set<String> actsAs = new LinkedHashSet<>();
     actsAs.add(user);
     actsAs.addAll(deputies.principalsOf(user));
-    return new Viewer(user, actsAs, PilotPeople.oversees(groups));
+    return Viewer.of(user, actsAs, PilotPeople.oversees(groups), groups);
   }
 }

@@ -26,33 +26,36 @@ class PilotController {
 
   private final PilotRegistry registry;
   private final CheckOutcomes checkOutcomes;
+  private final Viewers viewers;
 
-  PilotController(PilotRegistry registry, CheckOutcomes checkOutcomes) {
+  PilotController(PilotRegistry registry, CheckOutcomes checkOutcomes, Viewers viewers) {
     this.registry = registry;
     this.checkOutcomes = checkOutcomes;
+    this.viewers = viewers;
   }
 
   @GetMapping
-  @Operation(summary = "List pilots, newest first, optionally by status and framework")
+  @Operation(summary = "List the pilots the caller sees, newest first, optionally by status and framework")
   PageView<PilotView> list(@RequestParam(required = false) PilotStatus status,
       @RequestParam(required = false) Framework framework,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-    Page<Pilot> pilots = registry.list(status, framework,
+    Page<Pilot> pilots = registry.list(status, framework, viewers.current(),
         PageRequest.of(page, size, Sort.by(Sort.Order.desc("registeredAt"), Sort.Order.asc("key"))));
     return PageView.of(pilots.map(PilotView::of));
   }
 
   @GetMapping("/counts")
-  @Operation(summary = "Pilots per framework, phase or stage, and status")
+  @Operation(summary = "The pilots the caller sees, per framework, phase or stage, and status")
   List<StepCount> counts() {
-    return registry.countByStep();
+    return registry.countByStep(viewers.current());
   }
 
   @GetMapping("/{key}")
-  @Operation(summary = "One pilot by its key, with the latest outcome of each readiness check")
+  @Operation(summary = "One pilot by its key, with the latest outcome of each readiness check; 404 for a pilot the "
+      + "caller does not see, as for an unknown key")
   PilotView get(@PathVariable String key) {
-    Pilot pilot = registry.get(key);
+    Pilot pilot = registry.get(key, viewers.current());
     return PilotView.of(pilot, checkOutcomes.latestOf(pilot));
   }
 }

@@ -181,16 +181,23 @@ public class PilotRegistry {
         .toList();
   }
 
-  /** Every pilot, or those of one business unit, oldest first. */
+  /** The pilots the viewer sees, of every business unit or of one, oldest first. */
   @Transactional(readOnly = true)
-  public List<Pilot> portfolio(String businessUnit) {
-    return pilots.findForPortfolio(businessUnit == null || businessUnit.isBlank() ? null : businessUnit);
+  public List<Pilot> portfolio(String businessUnit, Viewer viewer) {
+    return pilots.findForPortfolio(businessUnit == null || businessUnit.isBlank() ? null : businessUnit,
+        viewer.seesAll(), people(viewer));
   }
 
-  /** Pilots per framework, phase or stage and status. */
+  /** Pilots per framework, phase or stage and status, the whole portfolio (the metrics). */
   @Transactional(readOnly = true)
   public List<StepCount> countByStep() {
     return pilots.countByStep();
+  }
+
+  /** Pilots the viewer sees, per framework, phase or stage and status. */
+  @Transactional(readOnly = true)
+  public List<StepCount> countByStep(Viewer viewer) {
+    return viewer.seesAll() ? pilots.countByStep() : pilots.countByStepVisible(false, people(viewer));
   }
 
   /** Active pilots whose current phase or stage was due before the moment (index ix_pilot_status_step_due). */
@@ -199,16 +206,32 @@ public class PilotRegistry {
     return pilots.findByStatusAndStepDueAtBefore(PilotStatus.ACTIVE, moment);
   }
 
-  /** The first {@code limit} active pilots past their step's due date, longest overdue first (the index's order). */
+  /**
+   * The first {@code limit} active pilots the viewer sees past their step's due date, longest overdue first (the
+   * index's order).
+   */
   @Transactional(readOnly = true)
-  public List<Pilot> longestOverdueAt(Instant moment, int limit) {
-    return pilots.findByStatusAndStepDueAtBeforeOrderByStepDueAtAscKeyAsc(PilotStatus.ACTIVE, moment,
-        org.springframework.data.domain.PageRequest.of(0, limit));
+  public List<Pilot> longestOverdueAt(Instant moment, int limit, Viewer viewer) {
+    org.springframework.data.domain.Pageable first = org.springframework.data.domain.PageRequest.of(0, limit);
+    return viewer.seesAll()
+        ? pilots.findByStatusAndStepDueAtBeforeOrderByStepDueAtAscKeyAsc(PilotStatus.ACTIVE, moment, first)
+        : pilots.findOverdueVisible(PilotStatus.ACTIVE, moment, false, people(viewer), first);
   }
 
   @Transactional(readOnly = true)
-  public long countOverdueAt(Instant moment) {
-    return pilots.countByStatusAndStepDueAtBefore(PilotStatus.ACTIVE, moment);
+  public long countOverdueAt(Instant moment, Viewer viewer) {
+    return viewer.seesAll() ? pilots.countByStatusAndStepDueAtBefore(PilotStatus.ACTIVE, moment)
+        : pilots.countOverdueVisible(PilotStatus.ACTIVE, moment, false, people(viewer));
+  }
+
+  /**
+   * The keys of the running pilots (active or on hold: those with process instances) the viewer sees, to narrow
+   * engine queries to them; for a viewer who does not see every pilot (their pilots are few).
+   */
+  @Transactional(readOnly = true)
+  public java.util.Set<String> runningKeysVisibleTo(Viewer viewer) {
+    return new java.util.HashSet<>(pilots.findVisibleKeys(List.of(PilotStatus.ACTIVE, PilotStatus.ON_HOLD),
+        viewer.seesAll(), people(viewer)));
   }
 
   @Transactional(readOnly = true)
@@ -229,14 +252,36 @@ public class PilotRegistry {
     return pilots.findByKey(key).orElseThrow(() -> new PilotNotFoundException(key));
   }
 
+  /**
+   * The pilot, when the viewer sees it.
+   *
+   * @throws PilotNotFoundException for an unknown key and for a pilot the viewer does not see alike (404, the same
+   *     body), so that a key does not leak
+   */
+  @Transactional(readOnly = true)
+  public Pilot get(String key, Viewer viewer) {
+    return pilots.findVisible(key, viewer.seesAll(), people(viewer)).orElseThrow(() -> new PilotNotFoundException(key));
+  }
+
   @Transactional(readOnly = true)
   public boolean exists(String key) {
     return pilots.existsByKey(key);
   }
 
+  /** The pilots the viewer sees, optionally of one status and framework. */
   @Transactional(readOnly = true)
-  public Page<Pilot> list(PilotStatus status, Framework framework, Pageable pageable) {
-    return pilots.search(status, framework, pageable);
+  public Page<Pilot> list(PilotStatus status, Framework framework, Viewer viewer, Pageable pageable) {
+    return pilots.search(status, framework, viewer.seesAll(), people(viewer), pageable);
+  }
+
+  /**
+   * The people a viewer acts as, for the visibility queries' {@code in} lists: never empty (an empty list is not
+   * portable SQL), the empty string standing for nobody (no user id is empty).
+   */
+  private static java.util.Collection<String> people(Viewer viewer) {
+    List<String> people = new java.util.ArrayList<>(viewer.actsAs() == null ? List.of() : viewer.actsAs());
+    viewer.standsInFor().forEach(role -> people.add(Viewer.standInMarker(role)));
+    return people.isEmpty() ? List.of("") : people;
   }
 
   private static FieldProblem toProblem(ConstraintViolation<PilotRegistration> violation) {

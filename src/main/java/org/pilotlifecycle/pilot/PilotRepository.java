@@ -11,6 +11,20 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PilotRepository extends JpaRepository<Pilot, Long> {
 
+  /**
+   * Who sees a pilot, in the query: every pilot when {@code :seesAll}, else a pilot one of {@code :people} (the
+   * viewer and whom they deputise for today; never empty, see {@link PilotRegistry}) is named on or registered, or
+   * one whose role the viewer's group stands in for ({@code stand-in:ROLE} in {@code :people}: the pilot names
+   * nobody for it).
+   */
+  String VISIBLE = """
+      (:seesAll = true or p.executiveOwner in :people or p.aiProductOwner in :people or p.techLead in :people
+        or p.riskComplianceOwner in :people or p.changeManager in :people or p.lineManager in :people
+        or p.registeredBy in :people
+        or (p.techLead is null and 'stand-in:TECH_LEAD' in :people)
+        or (p.riskComplianceOwner is null and 'stand-in:RISK_COMPLIANCE_OWNER' in :people)
+        or (p.changeManager is null and 'stand-in:CHANGE_MANAGER' in :people))""";
+
   Optional<Pilot> findByKey(String key);
 
   boolean existsByKey(String key);
@@ -26,8 +40,25 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
 
   java.util.List<Pilot> findByKeyIn(java.util.Collection<String> keys);
 
-  @Query("select p from Pilot p where (:businessUnit is null or p.businessUnit = :businessUnit) order by p.registeredAt, p.key")
-  java.util.List<Pilot> findForPortfolio(String businessUnit);
+  @Query("select p from Pilot p where p.key = :key and " + VISIBLE)
+  Optional<Pilot> findVisible(String key, boolean seesAll, java.util.Collection<String> people);
+
+  @Query("select p from Pilot p where (:businessUnit is null or p.businessUnit = :businessUnit) and " + VISIBLE
+      + " order by p.registeredAt, p.key")
+  java.util.List<Pilot> findForPortfolio(String businessUnit, boolean seesAll, java.util.Collection<String> people);
+
+  @Query("select p from Pilot p where p.status = :status and p.stepDueAt < :moment and " + VISIBLE
+      + " order by p.stepDueAt, p.key")
+  java.util.List<Pilot> findOverdueVisible(PilotStatus status, java.time.Instant moment, boolean seesAll,
+      java.util.Collection<String> people, org.springframework.data.domain.Pageable page);
+
+  @Query("select count(p) from Pilot p where p.status = :status and p.stepDueAt < :moment and " + VISIBLE)
+  long countOverdueVisible(PilotStatus status, java.time.Instant moment, boolean seesAll,
+      java.util.Collection<String> people);
+
+  @Query("select p.key from Pilot p where p.status in :statuses and " + VISIBLE)
+  java.util.List<String> findVisibleKeys(java.util.Collection<PilotStatus> statuses, boolean seesAll,
+      java.util.Collection<String> people);
 
   @Query("""
       select new org.pilotlifecycle.pilot.StepCount(p.framework, p.currentStep, p.status, count(p))
@@ -37,9 +68,19 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
   java.util.List<StepCount> countByStep();
 
   @Query("""
+      select new org.pilotlifecycle.pilot.StepCount(p.framework, p.currentStep, p.status, count(p))
+      from Pilot p where """ + VISIBLE + """
+
+      group by p.framework, p.currentStep, p.status
+      order by p.framework, p.currentStep, p.status
+      """)
+  java.util.List<StepCount> countByStepVisible(boolean seesAll, java.util.Collection<String> people);
+
+  @Query("""
       select p from Pilot p
       where (:status is null or p.status = :status)
         and (:framework is null or p.framework = :framework)
-      """)
-  Page<Pilot> search(PilotStatus status, Framework framework, Pageable pageable);
+        and """ + VISIBLE)
+  Page<Pilot> search(PilotStatus status, Framework framework, boolean seesAll, java.util.Collection<String> people,
+      Pageable pageable);
 }

@@ -40,6 +40,18 @@ class AuditTrailControllerTest {
   @MockitoBean
   PilotAuditTrail auditTrail;
 
+  @MockitoBean
+  org.pilotlifecycle.pilot.Viewers viewers;
+
+  /** The caller, as the Viewers port tells it: the controller reads the trail as them. */
+  static final org.pilotlifecycle.pilot.Viewer VIEWER =
+      new org.pilotlifecycle.pilot.Viewer("olivia", java.util.Set.of("olivia"), false);
+
+  @org.junit.jupiter.api.BeforeEach
+  void caller() {
+    when(viewers.current()).thenReturn(VIEWER);
+  }
+
   private static AuditEntry entry(long id, AuditRecord record, String detailsJson) {
     AuditEntry entry = new AuditEntry(7L, Instant.parse("2025-03-02T10:15:00Z"), record, detailsJson);
     ReflectionTestUtils.setField(entry, "id", id);
@@ -50,7 +62,7 @@ class AuditTrailControllerTest {
   void historyReturnsThePilotsEntriesWithDetailsAsRawJson() throws Exception {
     AuditEntry check = entry(11, AuditRecord.of(AuditEntryType.REGISTERED, "INTAKE").actor("paul"),
         "{\"riskTier\":\"LOW\",\"inputs\":[1,2]}");
-    when(auditTrail.history(eq("CLAIMS-1"), any())).thenReturn(new PageImpl<>(List.of(check), PageRequest.of(0, 100), 1));
+    when(auditTrail.history(eq("CLAIMS-1"), eq(VIEWER), any())).thenReturn(new PageImpl<>(List.of(check), PageRequest.of(0, 100), 1));
 
     mvc.perform(get("/api/pilots/CLAIMS-1/history"))
         .andExpect(status().isOk())
@@ -75,7 +87,7 @@ class AuditTrailControllerTest {
   @Test
   void historyLeavesOutDetailsWhenThereAreNone() throws Exception {
     AuditEntry started = entry(12, AuditRecord.of(AuditEntryType.STEP_STARTED, "DATA_READINESS"), null);
-    when(auditTrail.history(eq("CLAIMS-1"), any())).thenReturn(new PageImpl<>(List.of(started), PageRequest.of(0, 100), 1));
+    when(auditTrail.history(eq("CLAIMS-1"), eq(VIEWER), any())).thenReturn(new PageImpl<>(List.of(started), PageRequest.of(0, 100), 1));
 
     mvc.perform(get("/api/pilots/CLAIMS-1/history"))
         .andExpect(status().isOk())
@@ -85,7 +97,7 @@ class AuditTrailControllerTest {
 
   @Test
   void historyDefaultsToTheFirstPageOfAHundredAndPassesPaging() throws Exception {
-    when(auditTrail.history(any(), any())).thenReturn(new PageImpl<>(List.of(), PageRequest.of(3, 50), 0));
+    when(auditTrail.history(any(), eq(VIEWER), any())).thenReturn(new PageImpl<>(List.of(), PageRequest.of(3, 50), 0));
 
     mvc.perform(get("/api/pilots/CLAIMS-1/history").param("page", "3").param("size", "50"))
         .andExpect(status().isOk())
@@ -93,14 +105,14 @@ class AuditTrailControllerTest {
         .andExpect(jsonPath("$.size").value(50));
 
     ArgumentCaptor<Pageable> pageable = ArgumentCaptor.forClass(Pageable.class);
-    verify(auditTrail).history(eq("CLAIMS-1"), pageable.capture());
+    verify(auditTrail).history(eq("CLAIMS-1"), eq(VIEWER), pageable.capture());
     assertThat(pageable.getValue().getPageNumber()).isEqualTo(3);
     assertThat(pageable.getValue().getPageSize()).isEqualTo(50);
   }
 
   @Test
   void historyOfAnUnknownPilotIs404Problem() throws Exception {
-    when(auditTrail.history(eq("NOPE-1"), any())).thenThrow(new PilotNotFoundException("NOPE-1"));
+    when(auditTrail.history(eq("NOPE-1"), eq(VIEWER), any())).thenThrow(new PilotNotFoundException("NOPE-1"));
 
     mvc.perform(get("/api/pilots/NOPE-1/history"))
         .andExpect(status().isNotFound())

@@ -59,6 +59,17 @@ class PilotControllerTest {
   @MockitoBean
   CheckOutcomes checkOutcomes;
 
+  @MockitoBean
+  Viewers viewers;
+
+  /** The caller, as the Viewers port tells it; the controller hands it to every read of the registry. */
+  static final Viewer VIEWER = new Viewer("olivia", java.util.Set.of("olivia"), false);
+
+  @org.junit.jupiter.api.BeforeEach
+  void caller() {
+    when(viewers.current()).thenReturn(VIEWER);
+  }
+
   private static Pilot pilot(String key) {
     return TestPilots.registered(Registrations.lowRisk(key, Framework.FIVE_PHASE));
   }
@@ -72,7 +83,7 @@ class PilotControllerTest {
   @Test
   void listReturnsAPageOfPilotsNewestFirstWithDefaultPaging() throws Exception {
     Pilot pilot = pilot("CLAIMS-1");
-    when(registry.list(isNull(), isNull(), any())).thenReturn(new PageImpl<>(List.of(pilot), PageRequest.of(0, 20), 1));
+    when(registry.list(isNull(), isNull(), eq(VIEWER), any())).thenReturn(new PageImpl<>(List.of(pilot), PageRequest.of(0, 20), 1));
 
     mvc.perform(get("/api/pilots"))
         .andExpect(status().isOk())
@@ -90,7 +101,7 @@ class PilotControllerTest {
         .andExpect(jsonPath("$.totalPages").value(1));
 
     ArgumentCaptor<Pageable> pageable = ArgumentCaptor.forClass(Pageable.class);
-    verify(registry).list(isNull(), isNull(), pageable.capture());
+    verify(registry).list(isNull(), isNull(), eq(VIEWER), pageable.capture());
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getPageNumber()).isZero();
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getPageSize()).isEqualTo(20);
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getSort())
@@ -100,7 +111,7 @@ class PilotControllerTest {
   @Test
   void listLeavesOutNullFieldsOfAPilot() throws Exception {
     Pilot pilot = TestPilots.registered(Registrations.highRisk("CREDIT-1", Framework.FOUR_STAGE));
-    when(registry.list(any(), any(), any())).thenReturn(new PageImpl<>(List.of(pilot), PageRequest.of(0, 20), 1));
+    when(registry.list(any(), any(), any(), any())).thenReturn(new PageImpl<>(List.of(pilot), PageRequest.of(0, 20), 1));
 
     // default-property-inclusion: non_null (application.yaml)
     mvc.perform(get("/api/pilots"))
@@ -115,7 +126,7 @@ class PilotControllerTest {
 
   @Test
   void listPassesStatusFrameworkPageAndSizeToTheRegistry() throws Exception {
-    when(registry.list(any(), any(), any())).thenReturn(new PageImpl<>(List.of(), PageRequest.of(2, 5), 10));
+    when(registry.list(any(), any(), any(), any())).thenReturn(new PageImpl<>(List.of(), PageRequest.of(2, 5), 10));
 
     mvc.perform(get("/api/pilots").param("status", "ON_HOLD").param("framework", "FOUR_STAGE")
             .param("page", "2").param("size", "5"))
@@ -126,7 +137,7 @@ class PilotControllerTest {
         .andExpect(jsonPath("$.totalElements").value(10));
 
     ArgumentCaptor<Pageable> pageable = ArgumentCaptor.forClass(Pageable.class);
-    verify(registry).list(eq(PilotStatus.ON_HOLD), eq(Framework.FOUR_STAGE), pageable.capture());
+    verify(registry).list(eq(PilotStatus.ON_HOLD), eq(Framework.FOUR_STAGE), eq(VIEWER), pageable.capture());
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getPageNumber()).isEqualTo(2);
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getPageSize()).isEqualTo(5);
   }
@@ -178,7 +189,7 @@ class PilotControllerTest {
 
   @Test
   void countsReturnsThePilotsPerStepAndStatus() throws Exception {
-    when(registry.countByStep()).thenReturn(List.of(
+    when(registry.countByStep(VIEWER)).thenReturn(List.of(
         new StepCount(Framework.FIVE_PHASE, "INTAKE", PilotStatus.ACTIVE, 3),
         new StepCount(Framework.FOUR_STAGE, "SCALE", PilotStatus.ON_HOLD, 1)));
 
@@ -196,7 +207,7 @@ class PilotControllerTest {
   @Test
   void getReturnsThePilotWithTheLatestCheckOutcomes() throws Exception {
     Pilot pilot = pilot("CLAIMS-2");
-    when(registry.get("CLAIMS-2")).thenReturn(pilot);
+    when(registry.get("CLAIMS-2", VIEWER)).thenReturn(pilot);
     when(checkOutcomes.latestOf(pilot)).thenReturn(List.of(
         new CheckOutcomes.CheckOutcome("dataReadiness", "DATA_READINESS", true, "Data is ready",
             Instant.parse("2025-03-10T12:00:00Z"))));
@@ -217,7 +228,7 @@ class PilotControllerTest {
   @Test
   void getWithoutChecksShowsAnEmptyCheckList() throws Exception {
     Pilot pilot = pilot("CLAIMS-3");
-    when(registry.get("CLAIMS-3")).thenReturn(pilot);
+    when(registry.get("CLAIMS-3", VIEWER)).thenReturn(pilot);
     when(checkOutcomes.latestOf(pilot)).thenReturn(List.of());
 
     mvc.perform(get("/api/pilots/CLAIMS-3"))
@@ -227,7 +238,7 @@ class PilotControllerTest {
 
   @Test
   void getOfAnUnknownPilotIs404Problem() throws Exception {
-    when(registry.get("NOPE-1")).thenThrow(new PilotNotFoundException("NOPE-1"));
+    when(registry.get("NOPE-1", VIEWER)).thenThrow(new PilotNotFoundException("NOPE-1"));
 
     mvc.perform(get("/api/pilots/NOPE-1"))
         .andExpect(status().isNotFound())
@@ -242,7 +253,7 @@ class PilotControllerTest {
 
   @Test
   void aProblemExceptionCarriesItsOwnStatus() throws Exception {
-    when(registry.get("HELD-1")).thenThrow(new PilotStateException("HELD-1", PilotStatus.STOPPED, "SCALE", "resume"));
+    when(registry.get("HELD-1", VIEWER)).thenThrow(new PilotStateException("HELD-1", PilotStatus.STOPPED, "SCALE", "resume"));
 
     mvc.perform(get("/api/pilots/HELD-1"))
         .andExpect(status().isConflict())
@@ -255,7 +266,7 @@ class PilotControllerTest {
 
   @Test
   void anUnexpectedFailureIs500WithAGenericDetailThatDoesNotLeakTheMessage() throws Exception {
-    when(registry.countByStep()).thenThrow(new IllegalStateException("SQL [select * from pilot] failed: secret"));
+    when(registry.countByStep(VIEWER)).thenThrow(new IllegalStateException("SQL [select * from pilot] failed: secret"));
 
     mvc.perform(get("/api/pilots/counts"))
         .andExpect(status().isInternalServerError())
@@ -271,7 +282,7 @@ class PilotControllerTest {
 
   @Test
   void anEngineAuthorizationFailureIs403() throws Exception {
-    when(registry.countByStep()).thenThrow(new AuthorizationException("paul", "READ", "ProcessInstance", "42"));
+    when(registry.countByStep(VIEWER)).thenThrow(new AuthorizationException("paul", "READ", "ProcessInstance", "42"));
 
     mvc.perform(get("/api/pilots/counts"))
         .andExpect(status().isForbidden())

@@ -26,13 +26,15 @@ import org.pilotlifecycle.audit.AuditEntry;
 import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.pilot.PilotRegistration;
 import org.pilotlifecycle.pilot.PilotRegistry;
+import org.pilotlifecycle.pilot.Viewers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The spreadsheet most organisations keep today, in and out: import a pilot portfolio from CSV (all or
  * nothing, every bad row reported with row, column and problem; each pilot starts its intake as if
- * registered through the API), export the portfolio and the audit trail.
+ * registered through the API), export the portfolio and the audit trail, of the pilots the caller sees (see
+ * {@link Viewers}).
  */
 @Service
 public class PortfolioCsv {
@@ -52,11 +54,13 @@ public class PortfolioCsv {
   private final PilotIntakeService intake;
   private final PilotRegistry registry;
   private final PilotAuditTrail auditTrail;
+  private final Viewers viewers;
 
-  PortfolioCsv(PilotIntakeService intake, PilotRegistry registry, PilotAuditTrail auditTrail) {
+  PortfolioCsv(PilotIntakeService intake, PilotRegistry registry, PilotAuditTrail auditTrail, Viewers viewers) {
     this.intake = intake;
     this.registry = registry;
     this.auditTrail = auditTrail;
+    this.viewers = viewers;
   }
 
   /** Imports every row or none; returns the imported keys in file order. */
@@ -96,7 +100,7 @@ public class PortfolioCsv {
     header.addAll(List.of("riskTier", "humanInTheLoopRequired", "status", "currentStep", "stepDueAt", "registeredAt",
         "inProductionAt", "kpiName", "kpiUnit", "kpiBaseline", "kpiTarget", "annualValue"));
     List<List<Object>> lines = new ArrayList<>();
-    for (Pilot pilot : registry.portfolio(businessUnit)) {
+    for (Pilot pilot : registry.portfolio(businessUnit, viewers.current())) {
       var metric = pilot.getSuccessMetric();
       lines.add(java.util.Arrays.asList(pilot.getKey(), pilot.getName(), pilot.getBusinessUnit(),
           pilot.getUseCaseDescription(), pilot.getFramework(), pilot.getExecutiveOwner(), pilot.getAiProductOwner(),
@@ -113,7 +117,7 @@ public class PortfolioCsv {
 
   @Transactional(readOnly = true)
   public String exportAuditTrail(String businessUnit) {
-    List<Pilot> pilots = registry.portfolio(businessUnit);
+    List<Pilot> pilots = registry.portfolio(businessUnit, viewers.current());
     Map<Long, String> keys = new LinkedHashMap<>();
     pilots.forEach(pilot -> keys.put(pilot.getId(), pilot.getKey()));
     List<List<Object>> lines = new ArrayList<>();
@@ -257,7 +261,13 @@ public class PortfolioCsv {
       records.add(record);
     }
     try (StringWriter out = new StringWriter()) {
-      CSV.writer(schema.build()).writeValues(out).writeAll(records);
+      CsvSchema built = schema.build();
+      if (records.isEmpty()) {
+        // Jackson writes the header with the first row: an export without rows (nothing the caller sees) still
+        // names its columns.
+        return String.join(String.valueOf(built.getColumnSeparator()), header) + new String(built.getLineSeparator());
+      }
+      CSV.writer(built).writeValues(out).writeAll(records);
       return out.toString();
     } catch (IOException e) {
       throw new IllegalStateException("Cannot write CSV", e);

@@ -18,6 +18,7 @@ import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.pilot.PilotStatus;
 import org.pilotlifecycle.pilot.StepCount;
+import org.pilotlifecycle.pilot.Viewers;
 import org.pilotlifecycle.reporting.portfolio.Portfolio.Kpi;
 import org.pilotlifecycle.reporting.portfolio.Portfolio.Maturity;
 import org.pilotlifecycle.reporting.portfolio.Portfolio.StepTime;
@@ -26,7 +27,10 @@ import org.pilotlifecycle.reporting.portfolio.Portfolio.Trend;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Computes the portfolio from the pilot registry and the audit trail. */
+/**
+ * Computes the portfolio from the pilot registry and the audit trail: of the pilots the caller sees (every pilot
+ * for the oversight roles and the system; see {@link Viewers}).
+ */
 @Service
 public class PortfolioService {
 
@@ -35,15 +39,17 @@ public class PortfolioService {
 
   private final PilotRegistry registry;
   private final PilotAuditTrail auditTrail;
+  private final Viewers viewers;
 
-  PortfolioService(PilotRegistry registry, PilotAuditTrail auditTrail) {
+  PortfolioService(PilotRegistry registry, PilotAuditTrail auditTrail, Viewers viewers) {
     this.registry = registry;
     this.auditTrail = auditTrail;
+    this.viewers = viewers;
   }
 
   @Transactional(readOnly = true)
   public Portfolio portfolio(String businessUnit) {
-    List<Pilot> pilots = registry.portfolio(businessUnit);
+    List<Pilot> pilots = registry.portfolio(businessUnit, viewers.current());
     Map<Long, Pilot> byId = pilots.stream().collect(Collectors.toMap(Pilot::getId, Function.identity()));
     List<AuditEntry> events = auditTrail.events(byId.keySet(), Set.of(AuditEntryType.STEP_STARTED,
         AuditEntryType.IN_PRODUCTION, AuditEntryType.CHECK, AuditEntryType.GATE_DECISION));

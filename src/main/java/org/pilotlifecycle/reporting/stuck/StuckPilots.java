@@ -28,6 +28,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.pilotlifecycle.web.PageView;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
+import org.pilotlifecycle.pilot.Viewer;
+import org.pilotlifecycle.pilot.Viewers;
 import org.pilotlifecycle.engine.SystemQueries;
 import org.pilotlifecycle.framework.Step;
 import org.springframework.stereotype.Service;
@@ -35,8 +37,8 @@ import org.springframework.stereotype.Service;
 /**
  * Which pilots are stuck, where and why: a phase or stage past its due date (the pilot table's index),
  * a readiness check that failed into an incident and a gate waiting too long for its sign-off (the
- * engine's incident and task tables). A portfolio view: everyone sees every stuck pilot, whatever tasks
- * their own groups may read.
+ * engine's incident and task tables). A portfolio view of the pilots the caller sees (every pilot for the
+ * oversight roles, see {@link Viewers}), whatever tasks their own groups may read.
  */
 @Service
 public class StuckPilots {
@@ -49,10 +51,12 @@ public class StuckPilots {
   private final HistoryService historyService;
   private final StuckProperties properties;
   private final Clock clock;
+  private final Viewers viewers;
 
   StuckPilots(PilotRegistry registry, RuntimeService runtimeService, TaskService taskService,
       RepositoryService repositoryService, IdentityService identityService, HistoryService historyService,
-      StuckProperties properties, Clock clock) {
+      StuckProperties properties, Clock clock, Viewers viewers) {
+    this.viewers = viewers;
     this.registry = registry;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -69,49 +73,53 @@ public class StuckPilots {
    * whether the portfolio holds a thousand pilots or a hundred thousand.
    */
   public PageView<StuckPilot> page(int page, int size) {
+    Visible visible = visible();
     return asPortfolioView(() -> {
       Instant now = clock.instant();
       int reach = Math.multiplyExact(page + 1, size);
-      List<StuckPilot> candidates = candidates(now, reach);
+      List<StuckPilot> candidates = candidates(now, reach, visible);
       int from = Math.min(page * size, candidates.size());
       int to = Math.min(from + size, candidates.size());
       List<StuckPilot> content = withWaitingActivities(candidates.subList(from, to));
-      long total = counts(now).values().stream().mapToLong(Long::longValue).sum();
+      long total = counts(now, visible).values().stream().mapToLong(Long::longValue).sum();
       return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
     });
   }
 
   public Map<StuckReason, Long> countByReason() {
-    return asPortfolioView(() -> counts(clock.instant()));
+    Visible visible = visible();
+    return asPortfolioView(() -> counts(clock.instant(), visible));
   }
 
-  private Map<StuckReason, Long> counts(Instant now) {
+  private Map<StuckReason, Long> counts(Instant now, Visible visible) {
     Map<StuckReason, Long> counts = new EnumMap<>(StuckReason.class);
-    counts.put(StuckReason.STEP_OVERDUE, registry.countOverdueAt(now));
-    counts.put(StuckReason.CHECK_INCIDENT, rootCauseIncidents().stream()
+    counts.put(StuckReason.STEP_OVERDUE, registry.countOverdueAt(now, visible.viewer()));
+    counts.put(StuckReason.CHECK_INCIDENT, rootCauseIncidents(visible).stream()
         .filter(incident -> incident.getProcessInstanceId() != null).count());
-    counts.put(StuckReason.GATE_WAITING, waitingGates(now).count());
+    counts.put(StuckReason.GATE_WAITING, visible.all() ? waitingGates(now, null).count()
+        : visible.chunks().stream().mapToLong(keys -> waitingGates(now, keys).count()).sum());
     return counts;
   }
 
   /** Every stuck pilot, longest stuck first (tests and small portfolios). */
   List<StuckPilot> all() {
     Instant now = clock.instant();
-    long total = counts(now).values().stream().mapToLong(Long::longValue).sum();
-    return candidates(now, (int) Math.min(Integer.MAX_VALUE, Math.max(1, total)));
+    Visible visible = visible();
+    long total = counts(now, visible).values().stream().mapToLong(Long::longValue).sum();
+    return candidates(now, (int) Math.min(Integer.MAX_VALUE, Math.max(1, total)), visible);
   }
 
   /** The first {@code reach} stuck pilots of each source, merged longest stuck first. */
-  private List<StuckPilot> candidates(Instant now, int reach) {
+  private List<StuckPilot> candidates(Instant now, int reach, Visible visible) {
     List<StuckPilot> stuck = new ArrayList<>();
-    for (Pilot pilot : registry.longestOverdueAt(now, reach)) {
+    for (Pilot pilot : registry.longestOverdueAt(now, reach, visible.viewer())) {
       stuck.add(overdue(pilot, now));
     }
-    List<Incident> incidents = rootCauseIncidents().stream()
+    List<Incident> incidents = rootCauseIncidents(visible).stream()
         .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
         .limit(reach)
         .toList();
-    List<Task> waitingGates = waitingGates(now).orderByTaskCreateTime().asc().listPage(0, reach);
+    List<Task> waitingGates = oldestWaitingGates(now, reach, visible);
     Set<String> instanceIds = new HashSet<>();
     incidents.forEach(incident -> instanceIds.add(incident.getProcessInstanceId()));
     waitingGates.forEach(task -> instanceIds.add(task.getProcessInstanceId()));
@@ -149,10 +157,69 @@ public class StuckPilots {
         .toList();
   }
 
-  private org.camunda.bpm.engine.task.TaskQuery waitingGates(Instant now) {
-    return taskService.createTaskQuery()
+  /** The root causes on the pilots the caller sees. */
+  private List<Incident> rootCauseIncidents(Visible visible) {
+    List<Incident> incidents = rootCauseIncidents();
+    if (visible.all() || incidents.isEmpty()) {
+      return incidents;
+    }
+    Set<String> instanceIds = new HashSet<>();
+    incidents.forEach(incident -> instanceIds.add(incident.getProcessInstanceId()));
+    instanceIds.remove(null);
+    Set<String> seen = new HashSet<>();
+    if (!instanceIds.isEmpty()) {
+      runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+          .filter(instance -> visible.keys().contains(instance.getBusinessKey()))
+          .forEach(instance -> seen.add(instance.getId()));
+    }
+    return incidents.stream().filter(incident -> seen.contains(incident.getProcessInstanceId())).toList();
+  }
+
+  /** @param keys the business keys to look at, null for every pilot */
+  private org.camunda.bpm.engine.task.TaskQuery waitingGates(Instant now, String[] keys) {
+    org.camunda.bpm.engine.task.TaskQuery query = taskService.createTaskQuery()
         .taskDefinitionKeyIn(Step.gateTaskIds().toArray(String[]::new))
         .taskCreatedBefore(Date.from(now.minus(properties.gateWaitingAllowed())));
+    return keys == null ? query : query.processInstanceBusinessKeyIn(keys);
+  }
+
+  /** The first {@code reach} gates waiting too long on the pilots the caller sees, oldest first. */
+  private List<Task> oldestWaitingGates(Instant now, int reach, Visible visible) {
+    if (visible.all()) {
+      return waitingGates(now, null).orderByTaskCreateTime().asc().listPage(0, reach);
+    }
+    List<Task> gates = new ArrayList<>();
+    for (String[] keys : visible.chunks()) {
+      gates.addAll(waitingGates(now, keys).orderByTaskCreateTime().asc().listPage(0, reach));
+    }
+    gates.sort(Comparator.comparing(Task::getCreateTime));
+    return gates.subList(0, Math.min(reach, gates.size()));
+  }
+
+  /** The pilots the caller sees: every one ({@code keys} null), or their running pilots' keys. */
+  private record Visible(Viewer viewer, Set<String> keys) {
+
+    /** Keys per engine query: a bounded {@code in} list, however many pilots someone is named on. */
+    static final int KEYS_PER_QUERY = 1000;
+
+    boolean all() {
+      return keys == null;
+    }
+
+    List<String[]> chunks() {
+      List<String> sorted = keys.stream().sorted().toList();
+      List<String[]> chunks = new ArrayList<>();
+      for (int from = 0; from < sorted.size(); from += KEYS_PER_QUERY) {
+        chunks.add(sorted.subList(from, Math.min(from + KEYS_PER_QUERY, sorted.size())).toArray(String[]::new));
+      }
+      return chunks;
+    }
+  }
+
+  /** Read before {@link #asPortfolioView}, which sets the caller aside. */
+  private Visible visible() {
+    Viewer viewer = viewers.current();
+    return new Visible(viewer, viewer.seesAll() ? null : registry.runningKeysVisibleTo(viewer));
   }
 
   /**
@@ -283,11 +350,12 @@ public class StuckPilots {
    */
   private List<StuckPilot> stuckIn(Instant now, String definitionId, String definitionKey) {
     List<StuckPilot> stuck = new ArrayList<>();
+    Viewer viewer = viewers.current();
     // A phase or stage past its due date: the pilot table knows who; the open tasks, where.
-    long overdueCount = registry.countOverdueAt(now);
+    long overdueCount = registry.countOverdueAt(now, viewer);
     if (overdueCount > 0) {
       Map<String, Pilot> overdue = new HashMap<>();
-      registry.longestOverdueAt(now, (int) Math.min(Integer.MAX_VALUE, overdueCount))
+      registry.longestOverdueAt(now, (int) Math.min(Integer.MAX_VALUE, overdueCount), viewer)
           .forEach(pilot -> overdue.put(pilot.getKey(), pilot));
       List<String> keys = new ArrayList<>(overdue.keySet());
       for (int from = 0; from < keys.size(); from += CHUNK) {
@@ -315,7 +383,7 @@ public class StuckPilots {
         .filter(incident -> incident.getProcessInstanceId() != null)
         .toList();
     // A gate waiting too long for its sign-off.
-    org.camunda.bpm.engine.task.TaskQuery gateQuery = waitingGates(now);
+    org.camunda.bpm.engine.task.TaskQuery gateQuery = waitingGates(now, null);
     gateQuery = definitionId != null ? gateQuery.processDefinitionId(definitionId)
         : gateQuery.processDefinitionKey(definitionKey);
     List<Task> gates = gateQuery.list();
@@ -326,7 +394,11 @@ public class StuckPilots {
     Map<String, Pilot> pilots = new HashMap<>();
     List<String> pilotKeys = keyByInstance.values().stream().distinct().toList();
     for (int from = 0; from < pilotKeys.size(); from += CHUNK) {
-      pilots.putAll(registry.byKeys(pilotKeys.subList(from, Math.min(pilotKeys.size(), from + CHUNK))));
+      registry.byKeys(pilotKeys.subList(from, Math.min(pilotKeys.size(), from + CHUNK))).forEach((key, pilot) -> {
+        if (viewer.sees(pilot)) {
+          pilots.put(key, pilot);
+        }
+      });
     }
     for (Incident incident : incidents) {
       Pilot pilot = pilots.get(keyByInstance.get(incident.getProcessInstanceId()));

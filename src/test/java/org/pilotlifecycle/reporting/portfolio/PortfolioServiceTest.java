@@ -42,9 +42,9 @@ class PortfolioServiceTest {
   private static Portfolio portfolio(Pilot... pilots) {
     PilotRegistry registry = mock(PilotRegistry.class);
     PilotAuditTrail auditTrail = mock(PilotAuditTrail.class);
-    when(registry.portfolio(any())).thenReturn(List.of(pilots));
+    when(registry.portfolio(any(), any())).thenReturn(List.of(pilots));
     when(auditTrail.events(any(), any())).thenReturn(List.of());
-    return new PortfolioService(registry, auditTrail).portfolio(null);
+    return new PortfolioService(registry, auditTrail, org.pilotlifecycle.pilot.Viewer::system).portfolio(null);
   }
 
   @Test
