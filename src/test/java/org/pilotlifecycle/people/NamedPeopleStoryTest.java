@@ -101,6 +101,8 @@ class NamedPeopleStoryTest extends IntegrationTestSupport {
     assertThat(visibleTo("tara", assess)).isTrue();
     assertThat(visibleTo("theo", assess)).isTrue();
     assertThat(visibleTo("paul", assess)).isFalse();
+    assertThat(http.get("/api/pilots/" + pilot.getBusinessKey(), "theo").status())
+        .as("the group holds the pilot's tech-lead work, so its members see the pilot").isEqualTo(200);
 
     driver.submitPhase2(pilot);
     Task gate = driver.task(pilot, TASK_APPROVE_DATA_READINESS);
@@ -118,6 +120,8 @@ class NamedPeopleStoryTest extends IntegrationTestSupport {
     ProcessInstance pilot = started(Registrations.lowRisk(Registrations.newKey("TECH"), Framework.FIVE_PHASE));
     driver.passPhase1(pilot);
     assertThat(candidateUsers(driver.task(pilot, TASK_ASSESS_DATA_READINESS))).containsExactly("tara");
+    assertThat(http.get("/api/pilots/" + pilot.getBusinessKey(), "theo").status())
+        .as("another tech lead does not see a pilot that names tara").isEqualTo(404);
     driver.submitPhase2(pilot);
 
     Task gate = driver.task(pilot, TASK_APPROVE_DATA_READINESS);

@@ -91,7 +91,9 @@ class PilotVisibilityTest extends IntegrationTestSupport {
   private static PilotRegistration pilotB(String key, String businessUnit) {
     return new PilotRegistration(key, "Confidential merger screening", businessUnit,
         "Screen acquisition targets; confidential until announced.", Framework.FIVE_PHASE,
-        "oscar", "priya", "theo", null, null, null,
+        // No risk owner (risk & compliance sees every pilot anyway); chris as change manager, so that no change
+        // manager's group stands in (a group that stands in sees the pilot: NamedPeopleStoryTest).
+        "oscar", "priya", "theo", null, "chris", null,
         false, false, false, Autonomy.ADVISORY, new BigDecimal("50000.00"), new BigDecimal("150000.00"), null);
   }
 
@@ -135,7 +137,7 @@ class PilotVisibilityTest extends IntegrationTestSupport {
     sees.put("priya", Set.of(b));             // named on B only
     sees.put("tara", Set.of(a));
     sees.put("theo", Set.of(b));
-    sees.put("chris", Set.of(a));
+    sees.put("chris", Set.of(a, b));          // named on both (change manager)
     sees.put("carmen", Set.of());             // named on neither, nobody's deputy yet
     for (String oversight : List.of("rita", "raj", "sam", "sofia", "ana", "arne", "admin")) {
       sees.put(oversight, Set.of(a, b));
