@@ -3,6 +3,8 @@ package org.pilotlifecycle.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -10,14 +12,18 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.pilotlifecycle.bootstrap.TasklistFilterBootstrap;
+import org.pilotlifecycle.fivephase.FivePhaseForms;
 import org.pilotlifecycle.fivephase.FivePhaseProcess;
 import org.pilotlifecycle.intake.PilotIntakeProcess;
 import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.pilot.PilotRegistration;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.ProcessDriver;
 import org.pilotlifecycle.support.Registrations;
@@ -101,6 +107,98 @@ class WebappsInTheBrowserTest extends IntegrationTestSupport {
         .taskDefinitionKey(FivePhaseProcess.TASK_SIGN_OFF_SUCCESS_METRIC).count())
         .as("the submitted metric passed its check and waits for the business owner").isOne();
     assertThat(Files.size(Browser.SCREENSHOTS.resolve("tasklist-form-refuses-invalid-input.png"))).isPositive();
+  }
+
+  @Test
+  void aBusinessOwnerSeesOneCardPerSignOffOfHerOwnPilotsEachNamingItsPilot() {
+    // One run's pilots share a token in their keys, so that Tasklist's search finds them among other tests' pilots.
+    String run = "T" + Registrations.newKey("X").substring(2, 7);
+    List<PilotRegistration> olivias = List.of(
+        pilot("CLAIMS-" + run, "Claims triage assistant", "Claims operations", "olivia"),
+        pilot("INVOICES-" + run, "Invoice matching", "Finance", "olivia"),
+        pilot("SUPPLIERS-" + run, "Supplier risk alerts", "Procurement", "olivia"));
+    PilotRegistration oscars = pilot("CALLS-" + run, "Call summaries", "Customer service", "oscar");
+    ProcessDriver driver = new ProcessDriver(processEngine);
+    Map<String, Task> signOffs = new java.util.LinkedHashMap<>();
+    for (PilotRegistration registration : concat(olivias, oscars)) {
+      ProcessInstance instance = driver.start(intake, registration, FivePhaseProcess.PROCESS_ID);
+      driver.work("paul", instance, FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
+      signOffs.put(registration.key(), driver.task(instance, FivePhaseProcess.TASK_SIGN_OFF_SUCCESS_METRIC));
+    }
+    String search = "/camunda/app/tasklist/default/#/?searchQuery=" + java.net.URLEncoder.encode(
+        "[{\"type\":\"processVariables\",\"operator\":\"like\",\"value\":\"" + run + "\",\"name\":\"pilotKey\"}]",
+        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+
+    try (Browser browser = Browser.open(port)) {
+      browser.logIn("tasklist", "olivia");
+      browser.waitForText(TasklistFilterBootstrap.MY_WORK);
+      // Unsearched, as she meets it (other tests' pilots of Olivia's may share the list; run alone, only these).
+      browser.wait.until(webDriver -> !cards(browser).isEmpty());
+      browser.screenshot("tasklist-my-work-cards-folded");
+      browser.go(search);
+      for (PilotRegistration pilot : olivias) {
+        String card = card(browser, pilot.key());
+        assertThat(card).contains("Sign off success metric").contains(pilot.name()).contains(pilot.key())
+            .contains(pilot.businessUnit()).contains("Phase 1: Outcome definition")
+            .contains(dueDate(signOffs.get(pilot.key())));
+      }
+      assertThat(cards(browser)).as("Olivia's cards of this run: one per sign-off, none of Oscar's pilot")
+          .hasSize(olivias.size());
+      assertThat(browser.driver.findElement(By.tagName("body")).getText()).doesNotContain(oscars.key());
+      browser.screenshot("tasklist-my-work-cards");
+    }
+    try (Browser browser = Browser.open(port)) {
+      browser.logIn("tasklist", "oscar");
+      browser.waitForText(TasklistFilterBootstrap.MY_WORK);
+      browser.go(search);
+      String card = card(browser, oscars.key());
+      assertThat(card).contains(oscars.name()).contains(oscars.businessUnit()).contains("Phase 1: Outcome definition");
+      assertThat(cards(browser)).as("Oscar's cards of this run: his pilot only").hasSize(1);
+      String page = browser.driver.findElement(By.tagName("body")).getText();
+      olivias.forEach(pilot -> assertThat(page).doesNotContain(pilot.key()));
+      browser.screenshot("tasklist-my-work-cards-oscar");
+    }
+  }
+
+  private static List<PilotRegistration> concat(List<PilotRegistration> some, PilotRegistration one) {
+    List<PilotRegistration> all = new java.util.ArrayList<>(some);
+    all.add(one);
+    return all;
+  }
+
+  private static PilotRegistration pilot(String key, String name, String businessUnit, String executiveOwner) {
+    PilotRegistration base = Registrations.lowRisk(key, Framework.FIVE_PHASE);
+    return new PilotRegistration(key, name, businessUnit, base.useCaseDescription(), base.framework(), executiveOwner,
+        base.aiProductOwner(), base.techLead(), base.riskComplianceOwner(), base.changeManager(), base.lineManager(),
+        base.affectsIndividuals(), base.regulatedDomain(), base.processesPersonalData(), base.autonomy(),
+        base.pilotCost(), base.projectedProductionCost(), null);
+  }
+
+  /** The task cards of the list on the left. */
+  private static List<WebElement> cards(Browser browser) {
+    return browser.driver.findElements(By.cssSelector(".tasks-list li.task"));
+  }
+
+  /**
+   * The text of the one task card naming the pilot key, once it shows, its card variables unfolded: Tasklist shows the
+   * first two (pilot and key) and unfolds the others (business unit, phase or stage, due) with the card's "Show more".
+   */
+  private static String card(Browser browser, String pilotKey) {
+    WebElement card = browser.wait.until(driver -> {
+      List<WebElement> matching = cards(browser).stream().filter(c -> c.getText().contains(pilotKey)).toList();
+      return matching.size() == 1 ? matching.get(0) : null;
+    });
+    if (card.findElements(By.cssSelector(".task-card-details.expanded")).isEmpty()) {
+      browser.scrollTo(card.findElement(By.cssSelector(".task-card-details .shutter"))).click();
+    }
+    browser.wait.until(driver -> card.getText().contains("Due:"));
+    return card.getText();
+  }
+
+  /** The phase's due date as a card shows it, "21 December 2026 13:41" (the browser runs in the JVM's time zone). */
+  private static String dueDate(Task task) {
+    return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", java.util.Locale.ENGLISH)
+        .format(task.getDueDate().toInstant().atZone(java.time.ZoneId.systemDefault()));
   }
 
   private static void assertNoMigrationBanner(Browser browser) {
