@@ -34,9 +34,9 @@ public class TaskCardVariables extends AbstractProcessEnginePlugin {
     Map<String, String> labels = new LinkedHashMap<>();
     // Tasklist shows the first two on the card and the others under its "Show more" arrow.
     labels.put("pilotName", "Pilot");
-    labels.put("currentStepLabel", "Phase or stage");
     labels.put("pilotKey", "Key");
     labels.put("businessUnit", "Business unit");
+    labels.put("currentStepLabel", "Phase or stage");
     labels.put("stepDueDate", "Due");
     return java.util.Collections.unmodifiableMap(labels);
   }
