@@ -284,11 +284,11 @@ class NamedPeopleEntrancesTest extends IntegrationTestSupport {
     Task gate = driver.task(pilot, TASK_APPROVE_MLOPS_READINESS);
     Http.Response ownApproval = submitGate("tara", gate, "APPROVE");
 
-    assertThat(auditTrail.deliverableSubmitters(key, "MLOPS_READINESS")).as("tara's evidence is on the pilot's record")
-        .contains("tara");
-    assertThat(auditTrail.deliverableSubmitters(elsewhere.getBusinessKey(), "MLOPS_READINESS")).isEmpty();
-    assertThat(candidateUsers(gate)).as("the gate goes to the other tech leads").doesNotContain("tara");
     assertThat(ownApproval.status()).as("the preparer approves her own evidence: " + ownApproval.body()).isIn(400, 403);
+    assertThat(auditTrail.deliverableSubmitters(key, "MLOPS_INFRASTRUCTURE")).as("tara's evidence is on the pilot's record")
+        .contains("tara");
+    assertThat(auditTrail.deliverableSubmitters(elsewhere.getBusinessKey(), "MLOPS_INFRASTRUCTURE")).isEmpty();
+    assertThat(candidateUsers(gate)).as("the gate goes to the other tech leads").doesNotContain("tara");
     assertThat(elsewherePilot.status()).as("a task form sets the pilot's key: " + elsewherePilot.body()).isEqualTo(400);
     assertThat(elsewhereStep.status()).as("a task form sets the pilot's step: " + elsewhereStep.body()).isEqualTo(400);
     refusal("a task form sets the pilot's key", elsewherePilot);
