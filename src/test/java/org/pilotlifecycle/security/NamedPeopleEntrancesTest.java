@@ -217,6 +217,39 @@ class NamedPeopleEntrancesTest extends IntegrationTestSupport {
     report("former holders");
   }
 
+  /**
+   * Attack 1 and 2 with a delegation under way: the tech lead delegates her task to her deputy, then the pilot names
+   * another tech lead. The former tech lead, still the task's owner, must neither get it back when it is resolved
+   * nor keep the new tech lead from completing it.
+   */
+  @Test
+  void aDelegationDoesNotOutliveItsOwnersHold() {
+    ProcessInstance pilot = started("DELEGATED");
+    driver.passPhase1(pilot);
+    Task assess = driver.task(pilot, TASK_ASSESS_DATA_READINESS);
+    String task = "/engine-rest/task/" + assess.getId();
+    long period = deputy("tara", "theo", today(), today()).json().path("id").asLong();
+    try {
+      assertThat(post(task + "/claim", "tara", userId("tara")).status()).isEqualTo(204);
+      assertThat(post(task + "/delegate", "tara", userId("theo")).status()).as("to her deputy").isEqualTo(204);
+    } finally {
+      assertThat(delete("/api/deputies/" + period, "tara").status()).isEqualTo(204);
+    }
+    assertThat(changePerson("olivia", pilot.getBusinessKey(), "TECH_LEAD", "theo").status()).isEqualTo(200);
+
+    String owner = taskService.createTaskQuery().taskId(assess.getId()).singleResult().getOwner();
+    refusal("the former tech lead, its owner, reads it", http.get(task, "tara"));
+    refusal("the former tech lead resolves it", post(task + "/resolve", "tara", "{}"));
+    Http.Response claimed = post(task + "/claim", "theo", userId("theo"));
+    Http.Response completed = post(task + "/submit-form", "theo", TasklistUser.typed(FivePhaseForms.dataReadiness(3)));
+    assertThat(completed.status()).as("the new tech lead completes it (claimed: " + claimed.status() + "): "
+        + completed.body()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(assess.getId()).count()).as("completed, not handed back").isZero();
+    assertThat(last(pilot.getBusinessKey(), AuditEntryType.DELIVERABLE_SUBMITTED).getActor()).isEqualTo("theo");
+    assertThat(owner).as("the former tech lead no longer owns it").isNotEqualTo("tara");
+    report("delegations");
+  }
+
   /** Attack 2: the four-eyes rule around named people, deputies and delegation (phase 2: tara prepares). */
   @Test
   void whoPreparedAStepCannotBecomeItsApprover() {
