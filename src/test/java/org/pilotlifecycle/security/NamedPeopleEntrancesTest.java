@@ -394,6 +394,29 @@ class NamedPeopleEntrancesTest extends IntegrationTestSupport {
     report("holder deployments");
   }
 
+  /**
+   * Attack 4: the executive owner's deputy stands in for a period; naming themselves (or anyone) executive owner
+   * would make the stand-in permanent and lock the owner out of their own pilot.
+   */
+  @Test
+  void theOwnersDeputyCannotTakeThePilotOver() {
+    ProcessInstance pilot = started("TAKEOVER");
+    String key = pilot.getBusinessKey();
+    long period = deputy("olivia", "oscar", today(), today()).json().path("id").asLong();
+    try {
+      Map<String, String> before = RecordedState.of(jdbc);
+      refusal("the deputy names himself executive owner", changePerson("oscar", key, "EXECUTIVE_OWNER", "oscar"));
+      refusal("the deputy names another executive owner", changePerson("oscar", key, "EXECUTIVE_OWNER", "lena"));
+      assertThat(RecordedState.of(jdbc)).isEqualTo(before);
+      assertThat(changePerson("oscar", key, "TECH_LEAD", "theo").status()).as("other roles, as the owner would")
+          .isEqualTo(200);
+    } finally {
+      assertThat(delete("/api/deputies/" + period, "olivia").status()).isEqualTo(204);
+    }
+    assertThat(registry.get(key).getExecutiveOwner()).isEqualTo("olivia");
+    report("owner's deputy");
+  }
+
   /** Attacks 3 and 4: bad requests to the deputies and people APIs are 4xx problems, never a 5xx, and record nothing. */
   @Test
   void deputiesAndPeopleRequestsThatMakeNoSenseAreRefused() {
