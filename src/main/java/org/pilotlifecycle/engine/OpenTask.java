@@ -18,8 +18,10 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * @param users the task's candidate users now
  * @param groups the task's candidate groups now
  * @param assignee its assignee, or null
+ * @param owner who delegated it while the delegation is under way, or null
  */
-public record OpenTask(String id, TaskCandidates wanted, Set<String> users, Set<String> groups, String assignee) {
+public record OpenTask(String id, TaskCandidates wanted, Set<String> users, Set<String> groups, String assignee,
+    String owner) {
 
   /** The task's holders; empty when the task is gone or has no definition (a standalone task). */
   public static Optional<OpenTask> read(ProcessEngine engine, String taskId) {
@@ -40,7 +42,9 @@ public record OpenTask(String id, TaskCandidates wanted, Set<String> users, Set<
               }
             }
           }
-          return new OpenTask(taskId, TaskCandidates.of(task), users, groups, task.getAssignee());
+          String owner = task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING
+              ? task.getOwner() : null;
+          return new OpenTask(taskId, TaskCandidates.of(task), users, groups, task.getAssignee(), owner);
         }));
   }
 }

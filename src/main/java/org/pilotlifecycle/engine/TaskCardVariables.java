@@ -30,6 +30,19 @@ public class TaskCardVariables extends AbstractProcessEnginePlugin {
    */
   public static final Map<String, String> LABELS = labels();
 
+  /**
+   * The variables that say which pilot and which step a task is of: the card's, and the step's name. Who holds
+   * the task, who prepared the step and where its audit entries go follow them, so a task's form never sets
+   * them, whatever a deployed form has (FormSubmissionGuard).
+   */
+  public static final java.util.Set<String> PILOT_AND_STEP = pilotAndStep();
+
+  private static java.util.Set<String> pilotAndStep() {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>(LABELS.keySet());
+    names.add("currentStep");
+    return java.util.Collections.unmodifiableSet(names);
+  }
+
   private static Map<String, String> labels() {
     Map<String, String> labels = new LinkedHashMap<>();
     // Tasklist shows the first two on the card and the others under its "Show more" arrow.

@@ -26,13 +26,15 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.pilotlifecycle.engine.TaskCardVariables;
 
 /**
  * Form validation runs in the browser; this repeats it on the server for every form submission through
  * the engine REST API and through the webapps' engine API, which Tasklist uses ({@code task/{id}/submit-form},
  * {@code task/{id}/complete} and a process definition's {@code submit-form}): the submitted variables are checked against the deployed Camunda
  * form of the task or start event ({@link FormSchema}), so nothing that the form would not let through
- * reaches the process: no variable the form does not have, no wrong type, no missing required field, no
+ * reaches the process: no variable the form does not have, no variable naming the task's pilot or step
+ * (whatever a deployed form has, and also for a task without a Camunda form: {@link TaskCardVariables#PILOT_AND_STEP}), no wrong type, no missing required field, no
  * value out of range, not finite or outside the options, no text too long or with control characters, no line
  * break in a single-line field, and no value for a field the form only shows (disabled).
  *
@@ -76,7 +78,8 @@ public class FormSubmissionGuard implements ContainerRequestFilter {
     } else {
       return;
     }
-    if (form == null) {
+    boolean taskForm = task.matches();
+    if (form == null && !taskForm) {
       return;
     }
     byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
@@ -94,7 +97,16 @@ public class FormSubmissionGuard implements ContainerRequestFilter {
     if (!variables.isMissingNode() && !variables.isNull() && !variables.isObject()) {
       return;
     }
-    List<FormSchema.Problem> problems = form.validate(variables.isObject() ? variables : Json.mapper().createObjectNode());
+    List<FormSchema.Problem> problems = new ArrayList<>(form == null ? List.of()
+        : form.validate(variables.isObject() ? variables : Json.mapper().createObjectNode()));
+    if (taskForm && variables.isObject()) {
+      variables.fieldNames().forEachRemaining(name -> {
+        if (TaskCardVariables.PILOT_AND_STEP.contains(name)
+            && problems.stream().noneMatch(problem -> problem.field().equals(name))) {
+          problems.add(new FormSchema.Problem(name, "says which pilot and step the task is of; a task's form cannot set it"));
+        }
+      });
+    }
     if (!problems.isEmpty()) {
       request.abortWith(refusal(what, problems));
     }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.pilotlifecycle.audit.PilotAuditTrail;
 import org.pilotlifecycle.audit.AuditRecord;
 import org.pilotlifecycle.audit.AuditEntryType;
@@ -80,18 +81,28 @@ public class StepLifecycle {
     if (actor == null) {
       actor = task.getAssignee();
     }
-    String pilotKey = (String) task.getVariable(PILOT_KEY);
+    VariableScope process = processOf(task);
+    String pilotKey = (String) process.getVariable(PILOT_KEY);
     auditTrail.record(pilotKey,
-        AuditRecord.of(AuditEntryType.DELIVERABLE_SUBMITTED, (String) task.getVariable(CURRENT_STEP))
+        AuditRecord.of(AuditEntryType.DELIVERABLE_SUBMITTED, (String) process.getVariable(CURRENT_STEP))
             .name(task.getTaskDefinitionKey()).actor(actor)
             .details(GateDecisions.asDeputy(snapshot(task.getVariables()), people.actingFor(pilotKey, actor))));
   }
 
   public void overdue(DelegateTask task) {
     notifications.escalated(task);
-    auditTrail.record((String) task.getVariable(PILOT_KEY),
-        AuditRecord.of(AuditEntryType.STEP_OVERDUE, (String) task.getVariable(CURRENT_STEP))
-            .details(Map.of("dueAt", String.valueOf(task.getVariable(STEP_DUE_DATE)))));
+    VariableScope process = processOf(task);
+    auditTrail.record((String) process.getVariable(PILOT_KEY),
+        AuditRecord.of(AuditEntryType.STEP_OVERDUE, (String) process.getVariable(CURRENT_STEP))
+            .details(Map.of("dueAt", String.valueOf(process.getVariable(STEP_DUE_DATE)))));
+  }
+
+  /**
+   * Where a task's pilot and step are read: its execution, not the task, whose task-local copies of the card
+   * variables (TaskCardVariables) would be found first.
+   */
+  static VariableScope processOf(DelegateTask task) {
+    return task.getExecution() != null ? task.getExecution() : task;
   }
 
   /** The evidence as submitted: every plain value of the process, in name order. */

@@ -154,7 +154,8 @@ public class Notifications {
   }
 
   private Pilot pilotOf(DelegateTask task) {
-    Object key = task.getVariable("pilotKey");
+    // the execution's, not the task's: its task-local card copy would be found first
+    Object key = (task.getExecution() != null ? task.getExecution() : task).getVariable("pilotKey");
     if (!(key instanceof String pilotKey)) {
       LOG.warn("Task {} ({}) names no pilot: no mail", task.getId(), task.getTaskDefinitionKey());
       return null;

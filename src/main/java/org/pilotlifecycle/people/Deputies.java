@@ -24,6 +24,10 @@ public class Deputies {
   /** The longest period one naming covers: a year. */
   static final int MAX_DAYS = 366;
 
+  /** The days a period may name: four-digit years, which every database stores and date arithmetic survives. */
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
   private final DeputyRepository deputies;
   private final IdentityService identityService;
   private final OpenTaskHolders holders;
@@ -86,13 +90,19 @@ public class Deputies {
     if (principal.equals(deputy)) {
       throw InvalidFieldsException.of("deputy", "a person cannot be their own deputy");
     }
+    if (outside(startsOn)) {
+      throw InvalidFieldsException.of("startsOn", "must be a day between " + EARLIEST + " and " + LATEST);
+    }
+    if (outside(endsOn)) {
+      throw InvalidFieldsException.of("endsOn", "must be a day between " + EARLIEST + " and " + LATEST);
+    }
     if (endsOn.isBefore(startsOn)) {
       throw InvalidFieldsException.of("endsOn", "must not be before startsOn " + startsOn);
     }
     if (endsOn.isBefore(today())) {
       throw InvalidFieldsException.of("endsOn", "the period has already ended (today is " + today() + ")");
     }
-    if (startsOn.plusDays(MAX_DAYS - 1).isBefore(endsOn)) {
+    if (java.time.temporal.ChronoUnit.DAYS.between(startsOn, endsOn) >= MAX_DAYS) {
       throw InvalidFieldsException.of("endsOn", "a period covers at most " + MAX_DAYS + " days");
     }
     if (!deputies.overlapping(principal, startsOn, endsOn).isEmpty()) {
@@ -130,6 +140,10 @@ public class Deputies {
     }
     deputies.flush();
     holders.moveTasksOf(period.getPrincipal(), period.getDeputy());
+  }
+
+  private static boolean outside(LocalDate day) {
+    return day.isBefore(EARLIEST) || day.isAfter(LATEST);
   }
 
   private static void requirePersonOrAdmin(String principal, String actor, List<String> actorGroups) {

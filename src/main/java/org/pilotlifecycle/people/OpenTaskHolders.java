@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Open tasks follow the people: after a pilot names another person, and when a deputy period begins or ends,
  * each affected open task gets the candidates its definition names now ({@link TaskCandidates}); a holder who
- * is away hands the task to their deputy, and a holder no longer entitled lets it go back to the candidates.
+ * is away hands the task to their deputy, a holder no longer entitled lets it go back to the candidates, and a
+ * delegation whose owner is no longer entitled ends (resolving it would hand the task back to them).
  * Runs in the caller's transaction; the daily sweep (just after midnight in {@code pilot.time-zone}, or
  * {@code pilot.people.deputy-sweep-cron}) moves the tasks of periods that begin today or ended yesterday.
  * Moving a task twice is harmless, so several nodes may sweep.
@@ -135,6 +136,16 @@ public class OpenTaskHolders {
     List<String> revoked = new ArrayList<>(goneUsers);
     if (assignee != null && !assignee.equals(holder) && !wanted.users().contains(assignee)) {
       revoked.add(assignee);
+    }
+    String owner = now.owner();
+    if (owner != null && !owner.equals(holder) && !groupsOf(owner).contains(Roles.ADMIN)
+        && !wanted.include(owner, groupsOf(owner))) {
+      // A delegation whose owner no longer holds the task ends: resolving it would hand the task back to them.
+      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      task.setOwner(null);
+      task.setDelegationState(null);
+      taskService.saveTask(task);
+      revoked.add(owner);
     }
     String keeper = holder;
     revokeTaskAuthorizations(taskId, revoked.stream().filter(user -> !user.equals(keeper)).toList(), goneGroups);

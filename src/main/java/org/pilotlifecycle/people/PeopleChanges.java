@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changing a pilot's named people: the executive owner (or their deputy today) or an administrator names
- * another person for a role; the pilot's open tasks of that role move to them in the same transaction and the
+ * Changing a pilot's named people: the executive owner (or their deputy today, for every role but the
+ * executive owner's own) or an administrator names another person for a role; the pilot's open tasks of that role move to them in the same transaction and the
  * audit trail records who changed whom (PERSON_CHANGED). The new person passes the check every registration
  * passes ({@link PeopleDirectory}): a user, and a member of the role's group.
  */
@@ -59,6 +59,11 @@ public class PeopleChanges {
     if (!admin && !owner.equals(actor) && !people.actingFor(pilotKey, actor).filter(owner::equals).isPresent()) {
       throw PeopleException.forbidden("Only the executive owner of " + pilotKey + " (" + owner
           + ") or an administrator may change its people");
+    }
+    if (role == PilotRole.EXECUTIVE_OWNER && !admin && !owner.equals(actor)) {
+      // A deputy stands in for a period: handing the pilot itself to someone would outlast it.
+      throw PeopleException.forbidden("Only the executive owner of " + pilotKey + " (" + owner
+          + ") or an administrator may name another executive owner; a deputy may change its other people");
     }
     String next = person == null || person.isBlank() ? null : person.strip();
     if (next != null) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.pilotlifecycle.engine.CurrentUser;
 import org.pilotlifecycle.framework.PilotRole;
+import org.pilotlifecycle.pilot.PilotRegistration;
 import org.pilotlifecycle.pilot.PilotView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -47,7 +48,8 @@ class PilotPeopleController {
    * @param reason why, for the audit trail
    */
   record PersonChange(@Size(max = 64) @Pattern(regexp = USER_ID, message = "must be a user id") String person,
-      @Size(max = 500) String reason) {
+      @Size(max = 500) @Pattern(regexp = PilotRegistration.TEXT_PATTERN, message = PilotRegistration.TEXT_MESSAGE)
+      String reason) {
   }
 
   @PutMapping("/api/pilots/{key}/people/{role}")
@@ -69,7 +71,9 @@ class PilotPeopleController {
    */
   record DeputyRequest(@Size(max = 64) @Pattern(regexp = USER_ID, message = "must be a user id") String principal,
       @NotBlank @Size(max = 64) @Pattern(regexp = USER_ID, message = "must be a user id") String deputy,
-      @NotNull LocalDate startsOn, @NotNull LocalDate endsOn, @Size(max = 500) String reason) {
+      @NotNull LocalDate startsOn, @NotNull LocalDate endsOn,
+      @Size(max = 500) @Pattern(regexp = PilotRegistration.TEXT_PATTERN, message = PilotRegistration.TEXT_MESSAGE)
+      String reason) {
   }
 
   record DeputyView(long id, String principal, String deputy, LocalDate startsOn, LocalDate endsOn, String reason,

@@ -44,7 +44,7 @@ public record PilotRegistration(
    * Text without control characters (tab and line breaks aside) and without UTF-16 surrogates that lack
    * their pair: PostgreSQL refuses NUL in text, and a broken surrogate cannot be stored as UTF-8.
    */
-  static final String TEXT_PATTERN = "^[\\t\\n\\r[^\\p{Cc}\\p{Cs}]]*$";
-  static final String TEXT_MESSAGE = "must not contain control characters or broken Unicode";
+  public static final String TEXT_PATTERN = "^[\\t\\n\\r[^\\p{Cc}\\p{Cs}]]*$";
+  public static final String TEXT_MESSAGE = "must not contain control characters or broken Unicode";
   static final String USER_ID_MESSAGE = "must be a user id: letters, digits, '.', '_', '@' or '-'";
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +26,10 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.pilotlifecycle.engine.CurrentUser;
 import org.pilotlifecycle.framework.Framework;
+import org.pilotlifecycle.framework.PilotRole;
 import org.pilotlifecycle.framework.Roles;
 import org.pilotlifecycle.framework.Step;
 import org.pilotlifecycle.web.FieldProblem;
@@ -47,7 +50,12 @@ import org.springframework.stereotype.Component;
  *   <li>no scripts and no {@code camunda:class} (any class on the class path);</li>
  *   <li>decision tables without FEEL function definitions (FEEL can call Java through them);</li>
  *   <li>the framework processes keep their structure: every phase or stage of the step catalogue, its overdue
- *       timer and its gate sign-off with "Record gate decision" after it, so no version can skip a gate.</li>
+ *       timer and its gate sign-off with "Record gate decision" after it, so no version can skip a gate;</li>
+ *   <li>a user task is held by the pilot's people, as the element templates offer it: a role's
+ *       {@code pilotPeople.users} and {@code groupIfNobodyNamed} (the same role), a gate's {@code approvers} and
+ *       {@code approverGroupIfNobodyNamed} with the role the step catalogue gives it, or the steering committee's
+ *       group; no assignee, no other user or group, no potential owner: who holds a task is the pilot's to say,
+ *       not a diagram's (issue 14).</li>
  * </ul>
  * A refused deployment is a 400 problem naming every finding; nothing is deployed. Administrators and the
  * application's own start-up deployment are not held to it.
@@ -65,6 +73,8 @@ public class DeploymentPolicy extends AbstractProcessEnginePlugin {
   private static final Pattern LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final Pattern MEMBER = Pattern.compile("([\\w$]+|[)\\]])\\s*\\.\\s*([A-Za-z_$][\\w$]*)");
   private static final Pattern CALL = Pattern.compile("(?<![\\w$.])([A-Za-z_$][\\w$]*)\\s*\\(");
+  private static final Pattern HOLDER = Pattern.compile(
+      "\\$\\{pilotPeople\\.(users|groupIfNobodyNamed|approvers|approverGroupIfNobodyNamed)\\(execution, '([A-Z_]+)'\\)}");
   private static final Set<String> OPERATORS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "div",
       "mod", "empty", "instanceof");
 
@@ -187,6 +197,57 @@ public class DeploymentPolicy extends AbstractProcessEnginePlugin {
     return Set.of(beans.getBeanNamesForType(JavaDelegate.class));
   }
 
+  /**
+   * Why the user task's holders may not be deployed, or null: the pilot's person for one role with the role's
+   * group standing in, for a gate the approvers of the role the step catalogue names, or the steering committee.
+   */
+  static String holderRefusal(UserTask task) {
+    String templates = ": a task is held through the pilot's people, as the element templates offer it";
+    if (task.getCamundaAssignee() != null) {
+      return "names its assignee (camunda:assignee)" + templates;
+    }
+    if (!task.getResourceRoles().isEmpty()) {
+      return "names its holders with a potential owner or performer" + templates;
+    }
+    String users = task.getCamundaCandidateUsers();
+    String groups = task.getCamundaCandidateGroups();
+    Optional<Step> gateOf = java.util.Arrays.stream(Step.values())
+        .filter(step -> step.gateTaskId().filter(task.getId()::equals).isPresent()).findFirst();
+    Optional<PilotRole> approver = gateOf.flatMap(Step::gateApprover);
+    if (users == null && Roles.STEERING_COMMITTEE.equals(groups)) {
+      return approver.isEmpty() ? null : "is the gate of " + gateOf.get().label() + ", which "
+          + approver.get().label() + " approves, not the steering committee";
+    }
+    Matcher person = HOLDER.matcher(users == null ? "" : users);
+    Matcher group = HOLDER.matcher(groups == null ? "" : groups);
+    if (!person.matches() || !group.matches()) {
+      return "is held by candidateUsers " + users + " and candidateGroups " + groups + templates;
+    }
+    if (!person.group(2).equals(group.group(2))) {
+      return "names one role for its person (" + person.group(2) + ") and another for its group (" + group.group(2) + ")";
+    }
+    PilotRole role;
+    try {
+      role = PilotRole.named(person.group(2));
+    } catch (IllegalArgumentException unknown) {
+      return unknown.getMessage();
+    }
+    if (role.groupId().isEmpty()) {
+      return "names " + role.label() + ", a role without a group to stand in";
+    }
+    boolean gate = gateOf.isPresent();
+    if (!person.group(1).equals(gate ? "approvers" : "users")
+        || !group.group(1).equals(gate ? "approverGroupIfNobodyNamed" : "groupIfNobodyNamed")) {
+      return gate ? "is a gate: its holders are pilotPeople.approvers and approverGroupIfNobodyNamed (four-eyes)"
+          : "is not a gate: its holders are pilotPeople.users and groupIfNobodyNamed";
+    }
+    if (gate && !approver.equals(Optional.of(role))) {
+      return "is the gate of " + gateOf.get().label() + ", which " + approver.map(PilotRole::label)
+          .orElse("the steering committee") + " approves, not " + role.label();
+    }
+    return null;
+  }
+
   /** A framework process keeps every step, overdue timer and gate of the step catalogue. */
   private List<FieldProblem> structureProblems(String name, byte[] bytes) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -195,6 +256,12 @@ public class DeploymentPolicy extends AbstractProcessEnginePlugin {
       model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
     } catch (RuntimeException unreadable) {
       return problems;
+    }
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      String refusal = holderRefusal(task);
+      if (refusal != null) {
+        problems.add(new FieldProblem(name, task.getId() + " " + refusal));
+      }
     }
     Set<String> delegates = delegateBeans();
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {

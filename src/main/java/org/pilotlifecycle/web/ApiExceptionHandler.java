@@ -93,6 +93,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "The request has " + errors.size() + " invalid parameter(s)."), errors));
   }
 
+  /** A body that fails its bean validation ({@code @Validated} records): each field and what is wrong with it. */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(org.springframework.web.bind.MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage())).toList();
+    String detail = errors.stream().map(error -> error.field() + " " + error.message())
+        .reduce((first, next) -> first + "; " + next).orElse("The request body is invalid.");
+    return ResponseEntity.badRequest().body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "Invalid input",
+        detail), errors));
+  }
+
   private static String path(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference reference : e.getPath()) {
