@@ -53,6 +53,28 @@ class PostgresIntegrationTest {
     registry.add("spring.datasource.password", PostgresTestDatabase::password);
   }
 
+  /**
+   * The people a registration names must be users in their roles' groups; this profile creates no demo users, so
+   * the test creates an executive owner and an AI product owner of its own (the optional roles name nobody).
+   */
+  private org.pilotlifecycle.pilot.PilotRegistration registration(String key, Framework framework) {
+    ensureUser("pgowner", "business-owner");
+    ensureUser("pgproduct", "ai-product-owner");
+    var r = Registrations.lowRisk(key, framework);
+    return new org.pilotlifecycle.pilot.PilotRegistration(r.key(), r.name(), r.businessUnit(), r.useCaseDescription(),
+        r.framework(), "pgowner", "pgproduct", null, null, null, null, r.affectsIndividuals(), r.regulatedDomain(),
+        r.processesPersonalData(), r.autonomy(), r.pilotCost(), r.projectedProductionCost(), r.stepDurations());
+  }
+
+  private synchronized void ensureUser(String id, String group) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      var user = identityService.newUser(id);
+      user.setPassword("pg-user-Secret-1");
+      identityService.saveUser(user);
+      identityService.createMembership(id, group);
+    }
+  }
+
   private Http.Response asAdmin(String method, String path, String body) {
     Http http = new Http(port);
     var request = http.request(path, null).header("Authorization", Http.basic("admin", ADMIN_PASSWORD));
@@ -83,7 +105,7 @@ class PostgresIntegrationTest {
   void registersAPilotAndReadsItBackWithItsProcessInstance() {
     String key = Registrations.newKey("PG");
     Http.Response created = asAdmin("POST", "/api/pilots",
-        Http.toJson(Registrations.asJson(Registrations.lowRisk(key, Framework.FOUR_STAGE))));
+        Http.toJson(Registrations.asJson(registration(key, Framework.FOUR_STAGE))));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
 
     JsonNode pilot = asAdmin("GET", "/api/pilots/" + key, null).json();
@@ -97,7 +119,7 @@ class PostgresIntegrationTest {
   @Test
   void concurrentRegistrationsOfOneKeyYieldOnePilotAndOneInstance() throws Exception {
     String key = Registrations.newKey("PGRACE");
-    String body = Http.toJson(Registrations.asJson(Registrations.lowRisk(key, Framework.FIVE_PHASE)));
+    String body = Http.toJson(Registrations.asJson(registration(key, Framework.FIVE_PHASE)));
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Integer> statuses = new ArrayList<>();
     try {
