@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.pilotlifecycle.engine.OrganisationProperties;
-import org.pilotlifecycle.engine.SystemQueries;
 import org.pilotlifecycle.framework.Roles;
+import org.pilotlifecycle.pilot.PeopleDirectory;
 import org.pilotlifecycle.web.InvalidFieldsException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,15 +28,15 @@ public class Deputies {
   static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
   private final DeputyRepository deputies;
-  private final IdentityService identityService;
+  private final PeopleDirectory directory;
   private final OpenTaskHolders holders;
   private final Clock clock;
   private final OrganisationProperties organisation;
 
-  Deputies(DeputyRepository deputies, IdentityService identityService, OpenTaskHolders holders, Clock clock,
+  Deputies(DeputyRepository deputies, PeopleDirectory directory, OpenTaskHolders holders, Clock clock,
       OrganisationProperties organisation) {
     this.deputies = deputies;
-    this.identityService = identityService;
+    this.directory = directory;
     this.holders = holders;
     this.clock = clock;
     this.organisation = organisation;
@@ -81,10 +80,10 @@ public class Deputies {
   public Deputy name(String principal, String deputy, LocalDate startsOn, LocalDate endsOn, String reason,
       String actor, List<String> actorGroups) {
     requirePersonOrAdmin(principal, actor, actorGroups);
-    if (!userExists(principal)) {
+    if (!directory.exists(principal)) {
       throw InvalidFieldsException.of("principal", "no user " + principal);
     }
-    if (!userExists(deputy)) {
+    if (!directory.exists(deputy)) {
       throw InvalidFieldsException.of("deputy", "no user " + deputy);
     }
     if (principal.equals(deputy)) {
@@ -151,10 +150,5 @@ public class Deputies {
       throw PeopleException.forbidden("Only " + principal
           + " or an administrator may name or withdraw " + principal + "'s deputy");
     }
-  }
-
-  private boolean userExists(String userId) {
-    return userId != null && SystemQueries.asSystem(identityService,
-        () -> identityService.createUserQuery().userId(userId).count() > 0);
   }
 }

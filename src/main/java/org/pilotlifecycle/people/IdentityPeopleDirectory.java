@@ -22,10 +22,10 @@ class IdentityPeopleDirectory implements PeopleDirectory {
 
   @Override
   public Optional<FieldProblem> problemOf(PilotRole role, String userId) {
+    if (!exists(userId)) {
+      return Optional.of(new FieldProblem(role.field(), "no user " + userId));
+    }
     return SystemQueries.asSystem(identityService, () -> {
-      if (identityService.createUserQuery().userId(userId).count() == 0) {
-        return Optional.of(new FieldProblem(role.field(), "no user " + userId));
-      }
       if (role.groupId().isPresent()
           && identityService.createUserQuery().userId(userId).memberOfGroup(role.groupId().get()).count() == 0) {
         String group = role.groupId().get();
@@ -34,5 +34,11 @@ class IdentityPeopleDirectory implements PeopleDirectory {
       }
       return Optional.empty();
     });
+  }
+
+  @Override
+  public boolean exists(String userId) {
+    return userId != null && SystemQueries.asSystem(identityService,
+        () -> identityService.createUserQuery().userId(userId).count() > 0);
   }
 }

@@ -14,4 +14,7 @@ public interface PeopleDirectory {
 
   /** What is wrong with naming the user for the role (field: the role's registration field), or empty. */
   Optional<FieldProblem> problemOf(PilotRole role, String userId);
+
+  /** Whether the user exists (false for null). */
+  boolean exists(String userId);
 }

@@ -38,6 +38,18 @@ public record PilotRegistration(
     @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal projectedProductionCost,
     @Size(max = 9) Map<String, String> stepDurations) {
 
+  /** The person the registration names for the role, or null/blank for nobody. */
+  public String namedPerson(org.pilotlifecycle.framework.PilotRole role) {
+    return switch (role) {
+      case EXECUTIVE_OWNER -> executiveOwner;
+      case AI_PRODUCT_OWNER -> aiProductOwner;
+      case TECH_LEAD -> techLead;
+      case RISK_COMPLIANCE_OWNER -> riskComplianceOwner;
+      case CHANGE_MANAGER -> changeManager;
+      case LINE_MANAGER -> lineManager;
+    };
+  }
+
   public static final String KEY_PATTERN = "^[A-Z][A-Z0-9-]{2,31}$";
   static final String USER_ID_PATTERN = "^[A-Za-z0-9._@-]*$";
   /**

@@ -53,20 +53,13 @@ public class PilotRegistry {
   /** Each named person (whose field is otherwise valid) is a user, and in the role's group. */
   private List<FieldProblem> peopleProblems(PilotRegistration registration, List<FieldProblem> fieldProblems) {
     List<FieldProblem> problems = new java.util.ArrayList<>();
-    java.util.Map<org.pilotlifecycle.framework.PilotRole, String> named = new java.util.EnumMap<>(
-        org.pilotlifecycle.framework.PilotRole.class);
-    named.put(org.pilotlifecycle.framework.PilotRole.EXECUTIVE_OWNER, registration.executiveOwner());
-    named.put(org.pilotlifecycle.framework.PilotRole.AI_PRODUCT_OWNER, registration.aiProductOwner());
-    named.put(org.pilotlifecycle.framework.PilotRole.TECH_LEAD, registration.techLead());
-    named.put(org.pilotlifecycle.framework.PilotRole.RISK_COMPLIANCE_OWNER, registration.riskComplianceOwner());
-    named.put(org.pilotlifecycle.framework.PilotRole.CHANGE_MANAGER, registration.changeManager());
-    named.put(org.pilotlifecycle.framework.PilotRole.LINE_MANAGER, registration.lineManager());
-    named.forEach((role, person) -> {
+    for (org.pilotlifecycle.framework.PilotRole role : org.pilotlifecycle.framework.PilotRole.values()) {
+      String person = registration.namedPerson(role);
       boolean fieldInvalid = fieldProblems.stream().anyMatch(problem -> problem.field().equals(role.field()));
       if (person != null && !person.isBlank() && !fieldInvalid) {
         directory.problemOf(role, person).ifPresent(problems::add);
       }
-    });
+    }
     return problems;
   }
 
