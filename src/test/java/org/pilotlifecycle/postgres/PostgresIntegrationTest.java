@@ -98,6 +98,11 @@ class PostgresIntegrationTest {
     // No JIT compilation of the engine's short queries, and index look-ups priced for data in memory or on SSD.
     assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
     assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
+    // The job executor's acquisition finds due jobs by index, not by scanning a job per pilot (PostgresQueryTuning).
+    assertThat(jdbc.queryForObject("select count(*) from pg_indexes where tablename = 'act_ru_job'"
+        + " and indexname = 'pilot_idx_job_duedate'", Integer.class)).isOne();
+    assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = 'pilot_auth_perms_read'",
+        Integer.class)).isOne();
   }
 
   @Test
