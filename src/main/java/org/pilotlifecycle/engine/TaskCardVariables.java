@@ -56,6 +56,14 @@ public class TaskCardVariables extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // At history level "full", the copies are left out of the history (FullHistoryWithoutCardCopies): the
+    // engine picks the last level of a name, and custom levels come after its own.
+    java.util.List<org.camunda.bpm.engine.impl.history.HistoryLevel> levels = new ArrayList<>();
+    if (configuration.getCustomHistoryLevels() != null) {
+      levels.addAll(configuration.getCustomHistoryLevels());
+    }
+    levels.add(new FullHistoryWithoutCardCopies());
+    configuration.setCustomHistoryLevels(levels);
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }

@@ -174,6 +174,15 @@ class TasklistFiltersTest extends IntegrationTestSupport {
     assertThat(variables.path("businessUnit").path("value").asText()).isNotBlank();
     assertThat(variables.path("currentStepLabel").path("value").asText()).isEqualTo("Phase 1: Outcome definition");
     assertThat(variables.path("stepDueDate").path("value").isNull()).isFalse();
+    // The copies are not recorded in the history a second time (FullHistoryWithoutCardCopies); the process
+    // variables they copy are, and so is everything else at history level full.
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getHistoryLevel()).isInstanceOf(org.camunda.bpm.engine.impl.history.AbstractHistoryLevel.class)
+        .extracting(level -> level.getName()).isEqualTo("full");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().taskIdIn(define).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().taskId(define).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(instance.getId()).variableName("pilotName").count()).isOne();
 
     // Tasklist's search by pilot key: a process variable condition on the filter.
     JsonNode found = http.postJson("/engine-rest/filter/" + filterId(http, "paul", TasklistFilterBootstrap.MY_WORK)
