@@ -12,6 +12,11 @@ record BenchSettings(String host, int port, String superUser, String superPasswo
     int pilots, int clients, List<Integer> seeds, int timers, int pgbenchSeconds, Path output, Path jar,
     String appJvmOptions, String pgbench) {
 
+  /** Seconds the timer drain waits for its escalations before it records the drain as not measured. */
+  int timerDrainTimeoutSeconds() {
+    return Integer.parseInt(value("timer-drain-timeout-seconds", "900"));
+  }
+
   static BenchSettings read() {
     return new BenchSettings(
         value("postgres.host", "127.0.0.1"),

@@ -63,8 +63,10 @@ final class Report {
     for (Target target : TARGETS) {
       Map<String, Object> t = (Map<String, Object>) targets.get(target.key());
       double measured = ((Number) r.get(target.key())).doubleValue();
+      Object cause = r.get("notMeasured") instanceof Map<?, ?> causes ? causes.get(target.key()) : null;
       md.append("| `").append(target.key()).append("` | ")
-          .append(measured < 0 ? "not measured" : format(measured) + target.unit()).append(" | ").append(t.get("target")).append(" | ")
+          .append(measured < 0 ? "not measured" + (cause == null ? "" : " (" + cause + ")") : format(measured) + target.unit())
+          .append(" | ").append(t.get("target")).append(" | ")
           .append(Boolean.TRUE.equals(t.get("met")) ? "yes" : "**no**").append(" |\n");
     }
     Map<String, Object> http = (Map<String, Object>) r.get("http");
@@ -106,8 +108,10 @@ final class Report {
     Map<String, Object> drain = (Map<String, Object>) r.get("timerDrain");
     Map<String, Object> heap = (Map<String, Object>) r.get("heap");
     Map<String, Object> startup = (Map<String, Object>) r.get("startup");
-    md.append("\nTimer drain: ").append(drain.get("timers")).append(" timers in ").append(drain.get("seconds"))
-        .append(" s. Start-up: ").append(startup.get("restartSeconds")).append(" s (first start on an empty database, ")
+    md.append("\nTimer drain: ").append(drain.get("timers")).append(" timers in ")
+        .append(drain.get("notMeasured") == null ? drain.get("seconds") + " s" : "? s: not measured, "
+            + drain.get("notMeasured") + " (" + drain.get("escalationsPerSecond") + " a second)")
+        .append(". Start-up: ").append(startup.get("restartSeconds")).append(" s (first start on an empty database, ")
         .append("creating the schema: ").append(startup.get("firstStartSeconds")).append(" s). Heap: peak used ")
         .append(heap.get("peakUsedMb")).append(" MB, peak live data after GC ").append(heap.get("peakLiveDataAfterGcMb"))
         .append(" MB, JVM options `").append(heap.get("jvmOptions")).append("`.\n");
@@ -132,6 +136,11 @@ final class Report {
     Object value = level.get(key);
     if (value == null) {
       return "";
+    }
+    if (((Number) value).doubleValue() < 0) {
+      Object cause = level.get("notMeasured") instanceof Map<?, ?> causes
+          ? causes.get(key.substring(0, key.length() - "P95Ms".length())) : null;
+      return "not measured" + (cause == null ? "" : " (" + cause + ")");
     }
     String text = value + " ms";
     if (previous != null && previous.get(key) instanceof Number before && before.doubleValue() > 0) {

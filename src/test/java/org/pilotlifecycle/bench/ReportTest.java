@@ -1,0 +1,68 @@
+package org.pilotlifecycle.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Issue 18: what the benchmark could not measure is a figure with its cause, not a failed run. */
+class ReportTest {
+
+  private static Map<String, Object> results() {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("date", "2026-11-30T00:00:00Z");
+    r.put("machine", Map.of("cores", 2, "memoryMb", 1, "os", "os", "java", "17", "postgres", "15"));
+    r.put("n", 10);
+    r.put("clients", 8);
+    for (String key : List.of("restVsEngineRatio", "stepsVsPgbenchRatio", "stuckQueryP95Ms", "taskQueryP95Ms",
+        "myWorkTypicalP95Ms", "myWorkTypicalCountP95Ms", "myWorkBusiestCountP95Ms", "startupSeconds", "peakHeapMb")) {
+      r.put(key, 1.0);
+    }
+    r.put("myWorkBusiestP95Ms", -1);
+    r.put("timerDrainSeconds", -1);
+    r.put("notMeasured", Map.of("myWorkBusiestP95Ms", "at 100516 pilots: HttpTimeoutException: request timed out",
+        "timerDrainSeconds", "only 812 of 10000 escalations after 900 s"));
+    Map<String, Object> run = Map.of("lifecyclesPerSecond", 1, "stepsPerSecond", 1, "latencies", Map.of());
+    r.put("http", run);
+    r.put("engineFloor", run);
+    r.put("pgbench", Map.of("tps", 1, "clients", 8));
+    Map<String, Object> level = new LinkedHashMap<>();
+    level.put("pilots", 100516);
+    level.put("people", "named");
+    level.put("myWorkTypicalP95Ms", 20.0);
+    level.put("myWorkBusiestP95Ms", -1);
+    level.put("notMeasured", Map.of("myWorkBusiest", "HttpTimeoutException: request timed out"));
+    level.put("taskQueryP95Ms", 1.0);
+    level.put("taskCountP95Ms", 1.0);
+    r.put("portfolio", List.of(level));
+    r.put("timerDrain", Map.of("timers", 10000, "seconds", -1, "escalationsPerSecond", 0.9,
+        "notMeasured", "only 812 of 10000 escalations after 900 s"));
+    r.put("heap", Map.of("peakUsedMb", 1, "peakLiveDataAfterGcMb", 1, "jvmOptions", "-Xmx512m"));
+    r.put("startup", Map.of("restartSeconds", 1, "firstStartSeconds", 1));
+    r.put("targets", Report.targets(r));
+    return r;
+  }
+
+  @Test
+  void aFigureNotMeasuredShowsItsCauseAndMissesItsTarget() {
+    Map<String, Object> r = results();
+    String md = Report.markdown(r);
+
+    assertThat(md).contains("| `myWorkBusiestP95Ms` | not measured (at 100516 pilots: HttpTimeoutException: request"
+        + " timed out) | <= 50 ms | **no** |");
+    assertThat(md).contains("| `timerDrainSeconds` | not measured (only 812 of 10000 escalations after 900 s) |");
+    assertThat(md).contains("20.0 ms / not measured (HttpTimeoutException: request timed out)");
+    assertThat(md).contains("Timer drain: 10000 timers in ? s: not measured, only 812 of 10000 escalations");
+    assertThat(md).contains("| `startupSeconds` | 1 s | <= 20 s | yes |");
+  }
+
+  @Test
+  void aFailureIsOneLineWithItsRootCause() {
+    String cause = PilotLifecycleBenchmark.cause(new IllegalStateException("outer",
+        new java.io.UncheckedIOException(new java.net.http.HttpTimeoutException("request timed out"))));
+    assertThat(cause).isEqualTo("HttpTimeoutException: request timed out");
+  }
+}
