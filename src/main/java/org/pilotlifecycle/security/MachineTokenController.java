@@ -46,7 +46,9 @@ class MachineTokenController {
       @NotBlank @Size(max = 64) @Pattern(regexp = SERVICE_ACCOUNT, message = "must be 2-64 lower-case letters, digits, '.', '-' or '_'")
       String serviceAccount,
       @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 64) String> scopes,
-      @Min(1) @Max(3660) Integer validForDays,
+      // A number of whole days: a decimal would otherwise be cut to an integer silently.
+      @Min(1) @Max(3660) @jakarta.validation.constraints.Digits(integer = 4, fraction = 0, message = "must be a whole number of days")
+      java.math.BigDecimal validForDays,
       @Size(max = 500) @Pattern(regexp = TEXT, message = "must not contain control characters") String description) {
   }
 
@@ -82,7 +84,7 @@ class MachineTokenController {
       scopes.add(MachineScope.ofValue(scope.strip()).orElseThrow(() -> InvalidFieldsException.of("scopes",
           "choose from " + String.join(", ", java.util.Arrays.stream(MachineScope.values()).map(MachineScope::value).toList()))));
     }
-    Duration validFor = Duration.ofDays(request.validForDays() == null ? 90 : request.validForDays());
+    Duration validFor = Duration.ofDays(request.validForDays() == null ? 90 : request.validForDays().longValueExact());
     if (validFor.compareTo(properties.maxValidity()) > 0) {
       throw InvalidFieldsException.of("validForDays", "at most " + properties.maxValidity().toDays() + " days");
     }

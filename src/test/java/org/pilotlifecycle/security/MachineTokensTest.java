@@ -221,6 +221,7 @@ class MachineTokensTest extends IntegrationTestSupport {
         "{\"serviceAccount\":\"monitoring\",\"scopes\":[\"signals.send\"],\"validForDays\":0}",
         "{\"serviceAccount\":\"monitoring\",\"scopes\":[\"signals.send\"],\"validForDays\":367}",
         "{\"serviceAccount\":\"monitoring\",\"scopes\":[\"signals.send\"],\"validForDays\":\"x\"}",
+        "{\"serviceAccount\":\"monitoring\",\"scopes\":[\"signals.send\"],\"validForDays\":1.5}",
         "{\"serviceAccount\":\"monitoring\",\"scopes\":[\"signals.send\"],\"description\":\"a\\u0000b\"}",
         "{\"serviceAccount\":\"monitoring\",\"scopes\":\"signals.send\"}",
         "{\"serviceAccount\":\"monitoring\",\"scopes\":[\"signals.send\"],\"admin\":true}");
@@ -245,6 +246,54 @@ class MachineTokensTest extends IntegrationTestSupport {
     var token = new MachineTokenAuthentication(signalsOnly, BearerTokens.authorities(signalsOnly));
     assertThat(token.getName()).isEqualTo("tool");
     assertThat(MachineTokenAuthentication.isMachine(token)).isTrue();
+  }
+
+  /** What each scope reaches; every other endpoint of the application's API refuses it. */
+  static final Map<String, java.util.Set<String>> REACHES = Map.of(
+      "portfolio.read", java.util.Set.of("GET /api/portfolio", "GET /api/portfolio/root-causes", "GET /api/export/pilots.csv"),
+      "signals.send", java.util.Set.of("POST /api/pilots/{key}/signals"));
+
+  @Autowired
+  @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+  org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+  /**
+   * The inventory of the application's own API, found from its request mappings at test time (a new endpoint is in
+   * it at once): a token of each scope is refused (403 problem) on every endpoint its scope does not reach.
+   */
+  @Test
+  void eachScopeIsRefusedOnEveryOtherEndpointOfTheApi() {
+    String key = Registrations.newKey("MTI");
+    intake.register(Registrations.lowRisk(key, Framework.FIVE_PHASE));
+    List<String[]> endpoints = new ArrayList<>();
+    mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+        .filter(pattern -> pattern.startsWith("/api/"))
+        .forEach(pattern -> {
+          var methods = info.getMethodsCondition().getMethods();
+          (methods.isEmpty() ? java.util.Set.of(org.springframework.web.bind.annotation.RequestMethod.GET) : methods)
+              .forEach(method -> endpoints.add(new String[] {method.name(), pattern}));
+        }));
+    assertThat(endpoints.size()).as("the API's endpoints").isGreaterThanOrEqualTo(15);
+    List<String> findings = new ArrayList<>();
+    int refused = 0;
+    for (String scope : REACHES.keySet()) {
+      String token = issue("inventory", scope).path("token").asText();
+      for (String[] endpoint : endpoints) {
+        if (REACHES.get(scope).contains(endpoint[0] + " " + endpoint[1])) {
+          continue;
+        }
+        String path = endpoint[1].replace("{key}", key).replace("{role}", "techLead").replaceAll("\\{[^}]+}", "1");
+        Http.Response response = bearer(endpoint[0], path, token, endpoint[0].equals("GET") ? null : "{}");
+        if (response.status() != 403 || !response.contentType().startsWith("application/problem+json")) {
+          findings.add(scope + ": " + endpoint[0] + " " + endpoint[1] + " -> " + response.status() + " " + response.body());
+        } else {
+          refused++;
+        }
+      }
+    }
+    Counts.report("machine tokens: api endpoints=%d refused outside their scope=%d findings=%d", endpoints.size(), refused,
+        findings.size());
+    assertThat(findings).isEmpty();
   }
 
   // ---------------------------------------------------------------- helpers
