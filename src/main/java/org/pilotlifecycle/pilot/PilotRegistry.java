@@ -128,9 +128,10 @@ public class PilotRegistry {
     change(key, pilot -> pilot.resume(dueAt, actor, note, clock.instant()));
   }
 
+  /** Stops the pilot with the steering committee's reason and the root cause it names. */
   @Transactional
-  public void stop(String key, String reason, String actor) {
-    change(key, pilot -> pilot.stop(reason, actor, clock.instant()));
+  public void stop(String key, String reason, org.pilotlifecycle.framework.RootCause.Stated rootCause, String actor) {
+    change(key, pilot -> pilot.stop(reason, rootCause, actor, clock.instant()));
   }
 
   @Transactional

@@ -14,3 +14,10 @@ create table machine_token (
     constraint ck_machine_token_expiry check (issued_at < expires_at)
 );
 create index ix_machine_token_account on machine_token (service_account);
+
+-- Why a pilot was stopped: one of the six root causes the frameworks name (framework.RootCause), or OTHER with a
+-- text; when it was stopped (or withdrawn). Pilots stopped before this migration keep no root cause.
+alter table pilot add column stop_root_cause varchar(32);
+alter table pilot add column stop_root_cause_text varchar(500);
+alter table pilot add column stopped_at timestamp(6) with time zone;
+create index ix_pilot_stop_root_cause on pilot (stop_root_cause, business_unit, stopped_at);
