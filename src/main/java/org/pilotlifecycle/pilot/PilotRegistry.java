@@ -182,6 +182,13 @@ public class PilotRegistry {
         viewer.seesAll(), people(viewer));
   }
 
+  /** The stopped pilots that name a root cause, of a business unit (all when null) and that the viewer sees, oldest stop first. */
+  @Transactional(readOnly = true)
+  public List<Pilot> stoppedWithRootCause(String businessUnit, Viewer viewer) {
+    return pilots.findStoppedWithRootCause(businessUnit == null || businessUnit.isBlank() ? null : businessUnit,
+        viewer.seesAll(), people(viewer));
+  }
+
   /** Pilots per framework, phase or stage and status, the whole portfolio (the metrics). */
   @Transactional(readOnly = true)
   public List<StepCount> countByStep() {

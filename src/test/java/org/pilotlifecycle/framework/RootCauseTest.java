@@ -44,4 +44,24 @@ class RootCauseTest {
         .isInstanceOf(InvalidFieldsException.class).hasMessageContaining("at most 500 characters");
     assertThat(RootCause.required("stopRootCause", "OTHER", "stopRootCauseText", "x".repeat(500)).text()).hasSize(500);
   }
+
+  /** Every form that can stop a pilot offers exactly this vocabulary, with the text's limit, shown only for a stop. */
+  @Test
+  void theStopFormsOfferTheVocabulary() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    java.util.Map<String, String> decisions = java.util.Map.of("decide-overdue-step", "overdueDecision",
+        "decide-after-no-go", "noGoDecision", "decide-adoption-shortfall", "shortfallDecision");
+    for (var form : decisions.entrySet()) {
+      com.fasterxml.jackson.databind.JsonNode root = json.readTree(java.nio.file.Path.of("forms", form.getKey() + ".form").toFile());
+      com.fasterxml.jackson.databind.JsonNode cause = root.findParents("key").stream()
+          .filter(c -> "stopRootCause".equals(c.path("key").asText())).findFirst().orElseThrow();
+      com.fasterxml.jackson.databind.JsonNode text = root.findParents("key").stream()
+          .filter(c -> "stopRootCauseText".equals(c.path("key").asText())).findFirst().orElseThrow();
+      assertThat(cause.path("values").findValuesAsText("value")).as(form.getKey())
+          .containsExactlyElementsOf(Arrays.stream(RootCause.values()).map(Enum::name).toList());
+      assertThat(cause.path("conditional").path("hide").asText()).isEqualTo("=" + form.getValue() + " != \"STOP\"");
+      assertThat(text.path("validate").path("maxLength").asInt()).isEqualTo(RootCause.MAX_TEXT_LENGTH);
+      assertThat(text.path("conditional").path("hide").asText()).contains("stopRootCause != \"OTHER\"");
+    }
+  }
 }

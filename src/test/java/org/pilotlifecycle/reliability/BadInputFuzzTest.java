@@ -442,7 +442,8 @@ class BadInputFuzzTest extends IntegrationTestSupport {
           "\uD83D\uDE00", "NO-SUCH-DEFINITION:1:x"))) + "&listed=" + encoded(pick(List.of("0", "101", "-1", "x", "20")));
       send("GET /api/pilots/stuck/activities", query, http.get("/api/pilots/stuck/activities" + query, "olivia"));
     }
-    for (String path : List.of("/api/portfolio", "/api/export/pilots.csv", "/api/export/audit-trail.csv")) {
+    for (String path : List.of("/api/portfolio", "/api/portfolio/root-causes", "/api/export/pilots.csv",
+        "/api/export/audit-trail.csv")) {
       for (int i = 0; i < CASES_PER_API_ENDPOINT / 2; i++) {
         String businessUnit = pick(List.of("x".repeat(101), "\uD83D\uDE00".repeat(60), "\u0000".repeat(150),
             "\u202E".repeat(200), "x".repeat(5000)));

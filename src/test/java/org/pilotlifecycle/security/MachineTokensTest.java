@@ -59,6 +59,8 @@ class MachineTokensTest extends IntegrationTestSupport {
     assertThat(portfolio.status()).as(portfolio.body()).isEqualTo(200);
     Http.Response filtered = bearer("GET", "/api/portfolio?businessUnit=Claims", token, null);
     assertThat(filtered.status()).as(filtered.body()).isEqualTo(200);
+    Http.Response rootCauses = bearer("GET", "/api/portfolio/root-causes", token, null);
+    assertThat(rootCauses.status()).as(rootCauses.body()).isEqualTo(200);
     Http.Response csv = bearer("GET", "/api/export/pilots.csv", token, null);
     assertThat(csv.status()).as(csv.body()).isEqualTo(200);
     assertThat(csv.body()).as("the whole portfolio, as the export job's").contains(key);
@@ -79,7 +81,7 @@ class MachineTokensTest extends IntegrationTestSupport {
     String token = issue("monitoring", "signals.send").path("token").asText();
 
     List<String> findings = refusedEverywhereElse(token, key, List.of());
-    for (String path : List.of("/api/portfolio", "/api/export/pilots.csv")) {
+    for (String path : List.of("/api/portfolio", "/api/portfolio/root-causes", "/api/export/pilots.csv")) {
       Http.Response response = bearer("GET", path, token, null);
       if (response.status() != 403) {
         findings.add("GET " + path + " with signals.send -> " + response.status());
