@@ -33,9 +33,14 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-    response.addHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
-    write(request, response, HttpStatus.UNAUTHORIZED,
-        "Authentication required: send HTTP Basic credentials of a Camunda user, or a machine token as a bearer token.");
+    boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    if (api) {
+      // Machine tokens are taken by the application's API only, never by the engine's.
+      response.addHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
+    }
+    write(request, response, HttpStatus.UNAUTHORIZED, api
+        ? "Authentication required: send HTTP Basic credentials of a Camunda user, or a machine token as a bearer token."
+        : "Authentication required: send HTTP Basic credentials of a Camunda user.");
   }
 
   /**
