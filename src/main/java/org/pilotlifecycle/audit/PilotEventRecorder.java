@@ -57,7 +57,16 @@ class PilotEventRecorder {
           .details(Map.of("newDueAt", e.dueAt().toString()));
     }
     if (event instanceof PilotEvent.Stopped e) {
-      return AuditRecord.of(AuditEntryType.STOPPED, e.step()).actor(e.actor()).reason(e.reason());
+      Map<String, Object> details = new LinkedHashMap<>();
+      if (e.rootCause() != null) {
+        details.put("rootCause", e.rootCause().name());
+        details.put("rootCauseLabel", e.rootCause().label());
+      }
+      if (e.rootCauseText() != null) {
+        details.put("rootCauseText", e.rootCauseText());
+      }
+      return AuditRecord.of(AuditEntryType.STOPPED, e.step()).actor(e.actor()).reason(e.reason())
+          .details(details.isEmpty() ? null : details);
     }
     if (event instanceof PilotEvent.ReachedProduction e) {
       Map<String, Object> details = new LinkedHashMap<>();

@@ -21,6 +21,12 @@ public final class LifecycleVariables {
   public static final String OVERDUE_REASON = "overdueReason";
   /** Why the pilot is stopped, whichever decision stopped it. */
   public static final String STOP_REASON = "stopReason";
+  /**
+   * The root cause a stop names ({@link org.pilotlifecycle.framework.RootCause}), the same field on every form that
+   * can stop a pilot; with OTHER, {@link #STOP_ROOT_CAUSE_TEXT} says what.
+   */
+  public static final String STOP_ROOT_CAUSE = "stopRootCause";
+  public static final String STOP_ROOT_CAUSE_TEXT = "stopRootCauseText";
 
   private LifecycleVariables() {
   }

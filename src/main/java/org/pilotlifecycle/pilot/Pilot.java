@@ -151,6 +151,19 @@ public class Pilot {
   @Column(name = "status_reason", length = 2000)
   private String statusReason;
 
+  /** Why the steering committee stopped the pilot (null while it runs, and for a withdrawal at intake). */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "stop_root_cause", length = 32)
+  private org.pilotlifecycle.framework.RootCause stopRootCause;
+
+  /** What the root cause is, when it is OTHER. */
+  @Column(name = "stop_root_cause_text", length = 500)
+  private String stopRootCauseText;
+
+  /** When the pilot was stopped or withdrawn. */
+  @Column(name = "stopped_at")
+  private Instant stoppedAt;
+
   @Column(name = "process_instance_id", nullable = false, length = 64)
   private String processInstanceId;
 
@@ -225,6 +238,7 @@ public class Pilot {
     }
     this.status = PilotStatus.STOPPED;
     this.statusReason = reason;
+    this.stoppedAt = now;
     this.updatedAt = now;
     events.add(new PilotEvent.Withdrawn(key, INTAKE, actor, reason));
   }
@@ -266,13 +280,22 @@ public class Pilot {
     events.add(new PilotEvent.Resumed(key, currentStep, dueAt, actor, note));
   }
 
-  /** Stopped by a decision (overdue, no-go, adoption shortfall): from active or on hold. */
-  void stop(String reason, String actor, Instant now) {
+  /**
+   * Stopped by a decision (overdue, no-go, adoption shortfall): from active or on hold, always naming its root cause
+   * (one of the six the frameworks name, or OTHER with a text).
+   */
+  void stop(String reason, org.pilotlifecycle.framework.RootCause.Stated rootCause, String actor, Instant now) {
     requireStatus("be stopped", PilotStatus.ACTIVE, PilotStatus.ON_HOLD);
+    if (rootCause == null) {
+      throw org.pilotlifecycle.web.InvalidFieldsException.of("rootCause", "a stopped pilot names its root cause");
+    }
     this.status = PilotStatus.STOPPED;
     this.statusReason = reason;
+    this.stopRootCause = rootCause.cause();
+    this.stopRootCauseText = rootCause.text();
+    this.stoppedAt = now;
     this.updatedAt = now;
-    events.add(new PilotEvent.Stopped(key, currentStep, actor, reason));
+    events.add(new PilotEvent.Stopped(key, currentStep, actor, reason, rootCause.cause(), rootCause.text()));
   }
 
   void reachProduction(Instant now) {
@@ -477,6 +500,9 @@ public class Pilot {
   public Instant getStepEnteredAt() { return stepEnteredAt; }
   public Instant getStepDueAt() { return stepDueAt; }
   public String getStatusReason() { return statusReason; }
+  public org.pilotlifecycle.framework.RootCause getStopRootCause() { return stopRootCause; }
+  public String getStopRootCauseText() { return stopRootCauseText; }
+  public Instant getStoppedAt() { return stoppedAt; }
   public Instant getInProductionAt() { return inProductionAt; }
   public String getDurationOverrides() { return durationOverrides; }
   public SuccessMetric getSuccessMetric() {

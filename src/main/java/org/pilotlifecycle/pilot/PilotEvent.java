@@ -45,7 +45,9 @@ public sealed interface PilotEvent {
   record Resumed(String pilotKey, String step, Instant dueAt, String actor, String note) implements PilotEvent {
   }
 
-  record Stopped(String pilotKey, String step, String actor, String reason) implements PilotEvent {
+  /** Stopped by the steering committee, naming the root cause (the text only with OTHER). */
+  record Stopped(String pilotKey, String step, String actor, String reason,
+      org.pilotlifecycle.framework.RootCause rootCause, String rootCauseText) implements PilotEvent {
   }
 
   record ReachedProduction(String pilotKey, String step, Instant inProductionAt, Duration timeToProduction)

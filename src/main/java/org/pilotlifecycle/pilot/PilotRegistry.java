@@ -128,9 +128,10 @@ public class PilotRegistry {
     change(key, pilot -> pilot.resume(dueAt, actor, note, clock.instant()));
   }
 
+  /** Stops the pilot with the steering committee's reason and the root cause it names. */
   @Transactional
-  public void stop(String key, String reason, String actor) {
-    change(key, pilot -> pilot.stop(reason, actor, clock.instant()));
+  public void stop(String key, String reason, org.pilotlifecycle.framework.RootCause.Stated rootCause, String actor) {
+    change(key, pilot -> pilot.stop(reason, rootCause, actor, clock.instant()));
   }
 
   @Transactional
@@ -178,6 +179,13 @@ public class PilotRegistry {
   @Transactional(readOnly = true)
   public List<Pilot> portfolio(String businessUnit, Viewer viewer) {
     return pilots.findForPortfolio(businessUnit == null || businessUnit.isBlank() ? null : businessUnit,
+        viewer.seesAll(), people(viewer));
+  }
+
+  /** The stopped pilots that name a root cause, of a business unit (all when null) and that the viewer sees, oldest stop first. */
+  @Transactional(readOnly = true)
+  public List<Pilot> stoppedWithRootCause(String businessUnit, Viewer viewer) {
+    return pilots.findStoppedWithRootCause(businessUnit == null || businessUnit.isBlank() ? null : businessUnit,
         viewer.seesAll(), people(viewer));
   }
 

@@ -47,6 +47,11 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
       + " order by p.registeredAt, p.key")
   java.util.List<Pilot> findForPortfolio(String businessUnit, boolean seesAll, java.util.Collection<String> people);
 
+  @Query("select p from Pilot p where p.stopRootCause is not null"
+      + " and (:businessUnit is null or p.businessUnit = :businessUnit) and " + VISIBLE + " order by p.stoppedAt, p.key")
+  java.util.List<Pilot> findStoppedWithRootCause(String businessUnit, boolean seesAll,
+      java.util.Collection<String> people);
+
   @Query("select p from Pilot p where p.status = :status and p.stepDueAt < :moment and " + VISIBLE
       + " order by p.stepDueAt, p.key")
   java.util.List<Pilot> findOverdueVisible(PilotStatus status, java.time.Instant moment, boolean seesAll,

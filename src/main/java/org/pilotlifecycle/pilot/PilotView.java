@@ -20,6 +20,7 @@ public record PilotView(
     CostModel cost,
     PilotStatus status,
     String statusReason,
+    StopRootCause stopRootCause,
     String currentStep,
     Instant stepEnteredAt,
     Instant stepDueAt,
@@ -43,11 +44,21 @@ public record PilotView(
   public record CostModel(BigDecimal pilotCost, BigDecimal projectedProductionCost) {
   }
 
+  /** Why the steering committee stopped the pilot: the root cause, its label, the text (OTHER only), when. */
+  public record StopRootCause(org.pilotlifecycle.framework.RootCause rootCause, String label, String text,
+      Instant stoppedAt) {
+
+    static StopRootCause of(Pilot pilot) {
+      return pilot.getStopRootCause() == null ? null : new StopRootCause(pilot.getStopRootCause(),
+          pilot.getStopRootCause().label(), pilot.getStopRootCauseText(), pilot.getStoppedAt());
+    }
+  }
+
   /** With the latest outcome of each readiness check, for the single-pilot view. */
   public static PilotView of(Pilot pilot, List<CheckOutcomes.CheckOutcome> latestChecks) {
     PilotView view = of(pilot);
     return new PilotView(view.key, view.name, view.businessUnit, view.useCaseDescription, view.framework, view.people,
-        view.risk, view.cost, view.status, view.statusReason, view.currentStep, view.stepEnteredAt, view.stepDueAt,
+        view.risk, view.cost, view.status, view.statusReason, view.stopRootCause, view.currentStep, view.stepEnteredAt, view.stepDueAt,
         view.processInstanceId, view.registeredBy, view.registeredAt, view.updatedAt, view.inProductionAt,
         view.successMetric, view.stepDurationsDays, List.copyOf(latestChecks));
   }
@@ -60,7 +71,7 @@ public record PilotView(
         new RiskProfile(pilot.isAffectsIndividuals(), pilot.isRegulatedDomain(), pilot.isProcessesPersonalData(),
             pilot.getAutonomy(), pilot.getRiskTier(), pilot.getHumanInTheLoopRequired()),
         new CostModel(pilot.getPilotCost(), pilot.getProjectedProductionCost()),
-        pilot.getStatus(), pilot.getStatusReason(), pilot.getCurrentStep(), pilot.getStepEnteredAt(),
+        pilot.getStatus(), pilot.getStatusReason(), StopRootCause.of(pilot), pilot.getCurrentStep(), pilot.getStepEnteredAt(),
         pilot.getStepDueAt(), pilot.getProcessInstanceId(), pilot.getRegisteredBy(), pilot.getRegisteredAt(),
         pilot.getUpdatedAt(), pilot.getInProductionAt(), pilot.getSuccessMetric(),
         StepDurations.read(pilot.getDurationOverrides()).orElse(null), null);

@@ -32,7 +32,9 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || !authentication.isAuthenticated() || authentication.getPrincipal() == null
-        || "anonymousUser".equals(authentication.getPrincipal())) {
+        || "anonymousUser".equals(authentication.getPrincipal())
+        // A machine is never a Camunda user: its scopes are not groups, and the engine does not learn of it.
+        || MachineTokenAuthentication.isMachine(authentication)) {
       chain.doFilter(request, response);
       return;
     }

@@ -33,13 +33,37 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-    write(request, response, HttpStatus.UNAUTHORIZED,
-        "Authentication required: send HTTP Basic credentials of a Camunda user.");
+    boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    if (api) {
+      // Machine tokens are taken by the application's API only, never by the engine's.
+      response.addHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
+    }
+    write(request, response, HttpStatus.UNAUTHORIZED, api
+        ? "Authentication required: send HTTP Basic credentials of a Camunda user, or a machine token as a bearer token."
+        : "Authentication required: send HTTP Basic credentials of a Camunda user.");
+  }
+
+  /**
+   * A bearer token that does not hold (malformed, wrongly signed, expired, revoked, unknown issuer): 401 with
+   * RFC 6750's challenge. The problem says no more than that, whichever check failed.
+   */
+  AuthenticationEntryPoint bearer() {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+      write(request, response, HttpStatus.UNAUTHORIZED,
+          "The bearer token is malformed, wrongly signed, expired, revoked or from an unknown issuer.");
+    };
   }
 
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
+    if (MachineTokenAuthentication.isMachine(
+        org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication())) {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\"");
+      write(request, response, HttpStatus.FORBIDDEN, "This token's scopes do not allow this request.");
+      return;
+    }
     write(request, response, HttpStatus.FORBIDDEN, "Your groups do not allow this request.");
   }
 

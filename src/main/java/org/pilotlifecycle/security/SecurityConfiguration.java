@@ -23,7 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The application's edge. {@code /api/**} and {@code /engine-rest/**} take HTTP Basic credentials of
  * Camunda users, statelessly (reads also with a webapp login, for the webapps' plugins); the engine
- * then checks its own authorizations for the user. The
+ * then checks its own authorizations for the user. {@code /api} also takes machine tokens (bearer JWTs,
+ * {@link BearerTokens}): each reaches only its scope's endpoints, never the engine's APIs nor the webapps. The
  * webapps under {@code /camunda/**} keep their own session login and CSRF protection; the Admin
  * webapp's first-user set-up is closed for good.
  */
@@ -34,6 +35,19 @@ class SecurityConfiguration {
 
   private static final String[] ALL_GROUPS =
       Stream.concat(Roles.WORKING_GROUPS.stream(), Stream.of(ADMIN)).toArray(String[]::new);
+
+  private static final String[] PORTFOLIO_READERS =
+      Stream.concat(Stream.of(ALL_GROUPS), Stream.of(MachineScope.PORTFOLIO_READ.authority())).toArray(String[]::new);
+
+  /** Authenticated, and as a person: a machine token never reaches the engine's APIs. */
+  private static org.springframework.security.authorization.AuthorizationDecision peopleOnly(
+      java.util.function.Supplier<org.springframework.security.core.Authentication> authentication,
+      org.springframework.security.web.access.intercept.RequestAuthorizationContext context) {
+    org.springframework.security.core.Authentication caller = authentication.get();
+    return new org.springframework.security.authorization.AuthorizationDecision(
+        new org.springframework.security.authentication.AuthenticationTrustResolverImpl().isAuthenticated(caller)
+            && !MachineTokenAuthentication.isMachine(caller));
+  }
 
   /** After Spring Security, so that it sees who is calling; see {@link QueryExpressionGuard}. */
   @Bean
@@ -56,17 +70,24 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, IdentityService identityService)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, IdentityService identityService,
+      BearerTokens bearerTokens) throws Exception {
     return http
         .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/api/machine-tokens"), path("/api/machine-tokens/**")).hasAuthority(ADMIN)
             .requestMatchers(path(HttpMethod.POST, "/api/pilots"), path(HttpMethod.POST, "/api/pilots/import"))
             .hasAnyAuthority(AI_PRODUCT_OWNER, ADMIN)
+            // A machine token reaches only its scope's endpoints; people's groups reach the whole API.
+            .requestMatchers(path(HttpMethod.GET, "/api/portfolio"), path(HttpMethod.GET, "/api/portfolio/**"),
+                path(HttpMethod.GET, "/api/export/pilots.csv"))
+            .hasAnyAuthority(PORTFOLIO_READERS)
             .requestMatchers(path("/api/**")).hasAnyAuthority(ALL_GROUPS)
-            // The engine checks each engine-rest call against the user's Camunda authorizations.
-            .anyRequest().authenticated())
+            // The engine checks each engine-rest call against the user's Camunda authorizations: people only.
+            .anyRequest().access(SecurityConfiguration::peopleOnly))
         .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+        .oauth2ResourceServer(bearer -> bearer.authenticationManagerResolver(bearerTokens.resolver())
+            .authenticationEntryPoint(problems.bearer()).accessDeniedHandler(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         // Stateless; and a read with the webapps' login must never rotate their session id under them.
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)

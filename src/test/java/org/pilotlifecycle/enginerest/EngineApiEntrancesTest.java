@@ -143,6 +143,51 @@ class EngineApiEntrancesTest extends IntegrationTestSupport {
     assertThat(findings).as("bad input on an allowed endpoint answered with a 5xx or without problem details").isEmpty();
   }
 
+  /**
+   * Machine tokens are for the application's API only: every endpoint of Camunda's REST resources, reads
+   * included, refuses a token holding every scope, with a 403 problem through {@code /engine-rest}; the webapps'
+   * engine API knows no bearer tokens at all (401, or its own earlier refusal).
+   */
+  @Test
+  void machineTokensReachNoEndpointOfEitherEngineApi() throws Exception {
+    Http.Response issued = http().postJson("/api/machine-tokens", "admin",
+        "{\"serviceAccount\":\"entrances\",\"scopes\":[\"signals.send\",\"portfolio.read\"],\"validForDays\":1}");
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    String token = issued.json().path("token").asText();
+    Map<String, EngineApiInventory.Endpoint> oneEach = new LinkedHashMap<>();
+    EngineApiInventory.endpoints().stream().filter(endpoint -> !endpoint.path().startsWith("/engine/"))
+        .forEach(endpoint -> oneEach.putIfAbsent(endpoint.declaredBy() + " " + endpoint.httpMethod(), endpoint));
+    HttpClient client = HttpClient.newHttpClient();
+    List<String> findings = new ArrayList<>();
+    int requests = 0;
+    for (EngineApiInventory.Endpoint endpoint : oneEach.values()) {
+      String path = withIds(endpoint.path());
+      boolean read = Set.of("GET", "HEAD", "OPTIONS").contains(endpoint.httpMethod());
+      for (String base : List.of("/engine-rest", "/camunda/api/engine/engine/default")) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + path))
+            .header("Authorization", "Bearer " + token);
+        if (!read) {
+          request.header("Content-Type", contentType(endpoint));
+        }
+        HttpResponse<String> response = client.send(request.method(endpoint.httpMethod(), read
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body(endpoint))).build(),
+            HttpResponse.BodyHandlers.ofString());
+        requests++;
+        // The webapps' API refuses before it looks for a login where an earlier guard applies (403) or nothing is
+        // there for anyone (404: no password policy); it never answers the token.
+        Set<Integer> expected = base.equals("/engine-rest") ? Set.of(403) : Set.of(401, 403, 404);
+        boolean problem = endpoint.httpMethod().equals("HEAD")
+            || response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+        if (!expected.contains(response.statusCode()) || !problem) {
+          findings.add(base + " " + endpoint + " -> " + response.statusCode() + " " + abbreviate(response.body()));
+        }
+      }
+    }
+    Counts.report("entrances: machine token on every engine endpoint: endpoints=%d requests=%d findings=%d",
+        oneEach.size(), requests, findings.size());
+    assertThat(findings).as("engine endpoints a machine token reached").isEmpty();
+  }
+
   @Test
   void administratorsPassTheEntranceGuard() {
     Http.Response asAdmin = http().send(http().request("/engine-rest/process-instance/unknown-id", "admin").DELETE());

@@ -480,15 +480,24 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
   }
 
   @Test
-  void anOverduePhaseStoppedEndsThePilotAsStoppedWithTheReason() {
+  void anOverduePhaseStoppedEndsThePilotAsStoppedWithTheReasonAndRootCause() {
     ProcessInstance instance = overdueInPhase1();
 
-    decide(instance, Map.of(OVERDUE_DECISION, "STOP", OVERDUE_REASON, "No owner for the number"));
+    decide(instance, Map.of(OVERDUE_DECISION, "STOP", OVERDUE_REASON, "No owner for the number",
+        "stopRootCause", "NO_HARD_BUSINESS_OWNER"));
 
     assertThat(instance).hasPassed(TASK_STOP_PILOT, END_PILOT_STOPPED).isEnded();
     var pilot = registry.get(instance.getBusinessKey());
     assertThat(pilot.getStatus()).isEqualTo(PilotStatus.STOPPED);
     assertThat(pilot.getStatusReason()).isEqualTo("No owner for the number");
+    assertThat(pilot.getStopRootCause()).isEqualTo(org.pilotlifecycle.framework.RootCause.NO_HARD_BUSINESS_OWNER);
+    assertThat(pilot.getStopRootCauseText()).isNull();
+    assertThat(pilot.getStoppedAt()).isNotNull();
+    assertThat(events(instance, AuditEntryType.OVERDUE_DECISION)).singleElement()
+        .satisfies(e -> assertThat(e.getDetails()).contains("\"rootCause\":\"NO_HARD_BUSINESS_OWNER\""));
+    assertThat(events(instance, AuditEntryType.STOPPED)).singleElement()
+        .satisfies(e -> assertThat(e.getDetails()).contains("\"rootCause\":\"NO_HARD_BUSINESS_OWNER\"")
+            .contains("\"rootCauseLabel\":\"No hard business owner\""));
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).count()).isZero();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
         .count()).isZero();
@@ -504,9 +513,45 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     refused.accept(Map.of(OVERDUE_DECISION, "EXTEND", OVERDUE_REASON, "late"));
     refused.accept(Map.of(OVERDUE_DECISION, "IGNORE", OVERDUE_REASON, "late"));
     refused.accept(Map.of(OVERDUE_DECISION, "STOP"));
+    refused.accept(Map.of(OVERDUE_DECISION, "STOP", OVERDUE_REASON, "No sponsor"));
+    refused.accept(Map.of(OVERDUE_DECISION, "STOP", OVERDUE_REASON, "No sponsor", "stopRootCause", "BAD_LUCK"));
+    refused.accept(Map.of(OVERDUE_DECISION, "STOP", OVERDUE_REASON, "No sponsor", "stopRootCause", "OTHER"));
+    refused.accept(Map.of(OVERDUE_DECISION, "STOP", OVERDUE_REASON, "No sponsor", "stopRootCause", "OTHER",
+        "stopRootCauseText", "  "));
 
     assertThat(instance).isWaitingAt(TASK_DEFINE_SUCCESS_METRIC, TASK_DECIDE_OVERDUE_PHASE);
     assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.ACTIVE);
+    assertThat(events(instance, AuditEntryType.OVERDUE_DECISION)).isEmpty();
+  }
+
+  @Test
+  void aStopWithAnotherRootCauseKeepsItsText() {
+    ProcessInstance instance = overdueInPhase1();
+
+    decide(instance, Map.of(OVERDUE_DECISION, "STOP", OVERDUE_REASON, "The unit is sold",
+        "stopRootCause", "OTHER", "stopRootCauseText", " The business unit was sold "));
+
+    var pilot = registry.get(instance.getBusinessKey());
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.STOPPED);
+    assertThat(pilot.getStopRootCause()).isEqualTo(org.pilotlifecycle.framework.RootCause.OTHER);
+    assertThat(pilot.getStopRootCauseText()).isEqualTo("The business unit was sold");
+    assertThat(events(instance, AuditEntryType.STOPPED)).singleElement()
+        .satisfies(e -> assertThat(e.getDetails()).contains("\"rootCauseText\":\"The business unit was sold\""));
+  }
+
+  @Test
+  void aDecisionThatDoesNotStopKeepsNoRootCause() {
+    ProcessInstance instance = overdueInPhase1();
+
+    decide(instance, Map.of(OVERDUE_DECISION, "PAUSE", OVERDUE_REASON, "Budget freeze",
+        "stopRootCause", "WORKFLOW_MYOPIA"));
+
+    var pilot = registry.get(instance.getBusinessKey());
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.ON_HOLD);
+    assertThat(pilot.getStopRootCause()).isNull();
+    assertThat(runtimeService.getVariable(instance.getId(), "stopRootCause")).isNull();
+    assertThat(events(instance, AuditEntryType.OVERDUE_DECISION)).singleElement()
+        .satisfies(e -> assertThat(e.getDetails()).isNull());
   }
 
   @Test

@@ -51,6 +51,21 @@ public final class FourStageForms {
     return form;
   }
 
+  /** A stop after the no-go, naming its root cause (the text for OTHER). */
+  public static Map<String, Object> noGo(String decision, String reason, String rootCause, String rootCauseText) {
+    return withRootCause(noGo(decision, reason), rootCause, rootCauseText);
+  }
+
+  static Map<String, Object> withRootCause(Map<String, Object> form, String rootCause, String rootCauseText) {
+    if (rootCause != null) {
+      form.put("stopRootCause", rootCause);
+    }
+    if (rootCauseText != null) {
+      form.put("stopRootCauseText", rootCauseText);
+    }
+    return form;
+  }
+
   public static Map<String, Object> dataPipelines() {
     return Map.of("pipelineAutomationEvidence", "Nightly Airflow pipelines", "dataQualityChecks", "Great Expectations suite",
         "pipelinesInProduction", true);
@@ -80,6 +95,11 @@ public final class FourStageForms {
     form.put(ACTIVE_USERS, 20);
     form.put(ADOPTION_ISSUES, "");
     return form;
+  }
+
+  /** A stop after the shortfall, naming its root cause (the text for OTHER). */
+  public static Map<String, Object> shortfall(String decision, String reason, String rootCause, String rootCauseText) {
+    return withRootCause(shortfall(decision, null, reason), rootCause, rootCauseText);
   }
 
   public static Map<String, Object> shortfall(String decision, Integer weeks, String reason) {

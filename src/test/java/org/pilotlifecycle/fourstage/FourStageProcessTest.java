@@ -225,17 +225,43 @@ class FourStageProcessTest extends IntegrationTestSupport {
   }
 
   @Test
-  void aNoGoFollowedByStopEndsThePilotAsStopped() {
+  void aNoGoFollowedByStopEndsThePilotAsStoppedWithItsRootCause() {
     ProcessInstance instance = started("STOPNOGO");
     driver.validate(instance, 2);
 
-    driver.work("sam", instance, TASK_DECIDE_AFTER_NO_GO, FourStageForms.noGo("STOP", "The data foundation is years away"));
+    driver.work("sam", instance, TASK_DECIDE_AFTER_NO_GO, FourStageForms.noGo("STOP", "The data foundation is years away",
+        "DATA_AND_INTEGRATION_DEBT", null));
 
     assertThat(instance).hasPassed(END_STAGE1_STOPPED, BOUNDARY_STAGE1_STOPPED, TASK_STOP_PILOT, END_PILOT_STOPPED).isEnded();
     var pilot = registry.get(instance.getBusinessKey());
     assertThat(pilot.getStatus()).isEqualTo(PilotStatus.STOPPED);
     assertThat(pilot.getStatusReason()).isEqualTo("The data foundation is years away");
+    assertThat(pilot.getStopRootCause()).isEqualTo(org.pilotlifecycle.framework.RootCause.DATA_AND_INTEGRATION_DEBT);
+    assertThat(events(instance, AuditEntryType.STEERING_DECISION)).filteredOn(e -> "No-go".equals(e.getName()))
+        .singleElement().satisfies(e -> assertThat(e.getDetails()).contains("\"rootCause\":\"DATA_AND_INTEGRATION_DEBT\""));
+    assertThat(events(instance, AuditEntryType.STOPPED)).singleElement()
+        .satisfies(e -> assertThat(e.getDetails()).contains("\"rootCause\":\"DATA_AND_INTEGRATION_DEBT\""));
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).count()).isZero();
+  }
+
+  @Test
+  void aStopAfterANoGoWithoutARootCauseIsRefused() {
+    ProcessInstance instance = started("STOPNOCAUSE");
+    driver.validate(instance, 2);
+
+    assertThatThrownBy(() -> driver.work("sam", instance, TASK_DECIDE_AFTER_NO_GO,
+        FourStageForms.noGo("STOP", "Not viable"))).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("stopRootCause");
+    assertThatThrownBy(() -> driver.work("sam", instance, TASK_DECIDE_AFTER_NO_GO,
+        FourStageForms.noGo("STOP", "Not viable", "OTHER", " "))).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("stopRootCauseText");
+    assertThat(instance).isWaitingAt(TASK_DECIDE_AFTER_NO_GO);
+    assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.ACTIVE);
+
+    driver.work("sam", instance, TASK_DECIDE_AFTER_NO_GO,
+        FourStageForms.noGo("STOP", "Not viable", "OTHER", "The vendor went out of business"));
+    assertThat(registry.get(instance.getBusinessKey()).getStopRootCause()).isEqualTo(org.pilotlifecycle.framework.RootCause.OTHER);
+    assertThat(registry.get(instance.getBusinessKey()).getStopRootCauseText()).isEqualTo("The vendor went out of business");
   }
 
   @Test
@@ -333,11 +359,16 @@ class FourStageProcessTest extends IntegrationTestSupport {
       assertThat(instance).isWaitingAt(TASK_CONFIRM_ADOPTION_RESULTS);
       assertThat(runtimeService.getVariable(instance.getId(), ADOPTION_PROGRAMME_WEEKS)).isEqualTo(16);
     } else {
-      driver.work("sam", instance, TASK_DECIDE_ON_ADOPTION_SHORTFALL, FourStageForms.shortfall("STOP", null, "Nobody uses it"));
+      driver.work("sam", instance, TASK_DECIDE_ON_ADOPTION_SHORTFALL,
+          FourStageForms.shortfall("STOP", "Nobody uses it", "WORKFLOW_MYOPIA", null));
       assertThat(instance).hasPassed(END_STAGE3_STOPPED, BOUNDARY_STAGE3_STOPPED, TASK_STOP_PILOT, END_PILOT_STOPPED)
           .isEnded();
       assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.STOPPED);
       assertThat(registry.get(instance.getBusinessKey()).getStatusReason()).isEqualTo("Nobody uses it");
+      assertThat(registry.get(instance.getBusinessKey()).getStopRootCause())
+          .isEqualTo(org.pilotlifecycle.framework.RootCause.WORKFLOW_MYOPIA);
+      assertThat(events(instance, AuditEntryType.STEERING_DECISION)).filteredOn(e -> "Adoption shortfall".equals(e.getName()))
+          .singleElement().satisfies(e -> assertThat(e.getDetails()).contains("\"rootCause\":\"WORKFLOW_MYOPIA\""));
     }
   }
 
@@ -357,6 +388,12 @@ class FourStageProcessTest extends IntegrationTestSupport {
     assertThatThrownBy(() -> driver.work("sam", instance, TASK_DECIDE_ON_ADOPTION_SHORTFALL,
         FourStageForms.shortfall("STOP", null, " "))).isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("reason is required");
+    assertThatThrownBy(() -> driver.work("sam", instance, TASK_DECIDE_ON_ADOPTION_SHORTFALL,
+        FourStageForms.shortfall("STOP", null, "Nobody uses it"))).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("stopRootCause");
+    assertThatThrownBy(() -> driver.work("sam", instance, TASK_DECIDE_ON_ADOPTION_SHORTFALL,
+        FourStageForms.shortfall("STOP", "Nobody uses it", "OTHER", null))).isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("stopRootCauseText");
     assertThat(instance).isWaitingAt(TASK_DECIDE_ON_ADOPTION_SHORTFALL);
   }
 
@@ -459,9 +496,11 @@ class FourStageProcessTest extends IntegrationTestSupport {
       }
       default -> {
         driver.work("sam", instance, TASK_DECIDE_OVERDUE_STAGE,
-            Map.of(OVERDUE_DECISION, "STOP", OVERDUE_REASON, "Out of budget"));
+            Map.of(OVERDUE_DECISION, "STOP", OVERDUE_REASON, "Out of budget", "stopRootCause", "GOVERNANCE_PARALYSIS"));
         assertThat(instance).hasPassed(TASK_STOP_PILOT, END_PILOT_STOPPED).isEnded();
         assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.STOPPED);
+        assertThat(registry.get(instance.getBusinessKey()).getStopRootCause())
+            .isEqualTo(org.pilotlifecycle.framework.RootCause.GOVERNANCE_PARALYSIS);
         assertThat(registry.get(instance.getBusinessKey()).getStatusReason()).isEqualTo("Out of budget");
       }
     }

@@ -111,7 +111,8 @@ class PilotIntakeProcessTest extends IntegrationTestSupport {
 
       driver.moveClockBy(java.time.Duration.ofDays(60));
       driver.fireDueTimers(frameworkInstance, timer);
-      driver.work("sam", frameworkInstance, decision, Map.of("overdueDecision", "STOP", "overdueReason", "No sponsor"));
+      driver.work("sam", frameworkInstance, decision, Map.of("overdueDecision", "STOP", "overdueReason", "No sponsor",
+          "stopRootCause", "NO_HARD_BUSINESS_OWNER"));
 
       assertThat(frameworkInstance).isEnded();
       assertThat(intakeInstance).hasPassed(framework == Framework.FIVE_PHASE ? CALL_FIVE_PHASE : CALL_FOUR_STAGE,

@@ -42,9 +42,16 @@ class PilotTransitionsTest {
     return pilot;
   }
 
+  private static final org.pilotlifecycle.framework.RootCause.Stated NO_OWNER =
+      new org.pilotlifecycle.framework.RootCause.Stated(org.pilotlifecycle.framework.RootCause.NO_HARD_BUSINESS_OWNER, null);
+  private static final org.pilotlifecycle.framework.RootCause.Stated WORKFLOW_MYOPIA =
+      new org.pilotlifecycle.framework.RootCause.Stated(org.pilotlifecycle.framework.RootCause.WORKFLOW_MYOPIA, null);
+  private static final org.pilotlifecycle.framework.RootCause.Stated OTHER_MERGER =
+      new org.pilotlifecycle.framework.RootCause.Stated(org.pilotlifecycle.framework.RootCause.OTHER, "the business unit was sold");
+
   private static Pilot stopped() {
     Pilot pilot = activeInStep();
-    pilot.stop("no value", "sam", T0);
+    pilot.stop("no value", WORKFLOW_MYOPIA, "sam", T0);
     pilot.clearDomainEvents();
     return pilot;
   }
@@ -229,32 +236,47 @@ class PilotTransitionsTest {
   @Test
   void anActivePilotCanBeStopped() {
     Pilot pilot = activeInStep();
-    pilot.stop("no business case", "sam", T1);
+    pilot.stop("no business case", NO_OWNER, "sam", T1);
     assertThat(pilot.getStatus()).isEqualTo(PilotStatus.STOPPED);
     assertThat(pilot.getStatusReason()).isEqualTo("no business case");
     assertThat(pilot.getCurrentStep()).isEqualTo("OUTCOME_DEFINITION");
+    assertThat(pilot.getStopRootCause()).isEqualTo(org.pilotlifecycle.framework.RootCause.NO_HARD_BUSINESS_OWNER);
+    assertThat(pilot.getStopRootCauseText()).isNull();
+    assertThat(pilot.getStoppedAt()).isEqualTo(T1);
     assertThat(pilot.domainEvents()).containsExactly(
-        new PilotEvent.Stopped("PILOT-1", "OUTCOME_DEFINITION", "sam", "no business case"));
+        new PilotEvent.Stopped("PILOT-1", "OUTCOME_DEFINITION", "sam", "no business case",
+            org.pilotlifecycle.framework.RootCause.NO_HARD_BUSINESS_OWNER, null));
   }
 
   @Test
   void aPilotOnHoldCanBeStopped() {
     Pilot pilot = onHold();
-    pilot.stop("gave up", "sam", T1);
+    pilot.stop("gave up", OTHER_MERGER, "sam", T1);
     assertThat(pilot.getStatus()).isEqualTo(PilotStatus.STOPPED);
     assertThat(pilot.getStatusReason()).isEqualTo("gave up");
+    assertThat(pilot.getStopRootCause()).isEqualTo(org.pilotlifecycle.framework.RootCause.OTHER);
+    assertThat(pilot.getStopRootCauseText()).isEqualTo("the business unit was sold");
     assertThat(pilot.domainEvents()).containsExactly(
-        new PilotEvent.Stopped("PILOT-1", "OUTCOME_DEFINITION", "sam", "gave up"));
+        new PilotEvent.Stopped("PILOT-1", "OUTCOME_DEFINITION", "sam", "gave up",
+            org.pilotlifecycle.framework.RootCause.OTHER, "the business unit was sold"));
+  }
+
+  @Test
+  void aStopNamesItsRootCause() {
+    Pilot pilot = activeInStep();
+    assertThatThrownBy(() -> pilot.stop("no reason to go on", null, "sam", T1))
+        .isInstanceOf(org.pilotlifecycle.web.InvalidFieldsException.class).hasMessageContaining("root cause");
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.ACTIVE);
   }
 
   @Test
   void aStoppedPilotCannotBeStoppedAgain() {
-    assertRefused(stopped(), p -> p.stop("again", "sam", T1));
+    assertRefused(stopped(), p -> p.stop("again", NO_OWNER, "sam", T1));
   }
 
   @Test
   void aPilotInProductionCannotBeStopped() {
-    assertRefused(inProduction(), p -> p.stop("r", "sam", T1));
+    assertRefused(inProduction(), p -> p.stop("r", NO_OWNER, "sam", T1));
   }
 
   // withdraw

@@ -442,7 +442,8 @@ class BadInputFuzzTest extends IntegrationTestSupport {
           "\uD83D\uDE00", "NO-SUCH-DEFINITION:1:x"))) + "&listed=" + encoded(pick(List.of("0", "101", "-1", "x", "20")));
       send("GET /api/pilots/stuck/activities", query, http.get("/api/pilots/stuck/activities" + query, "olivia"));
     }
-    for (String path : List.of("/api/portfolio", "/api/export/pilots.csv", "/api/export/audit-trail.csv")) {
+    for (String path : List.of("/api/portfolio", "/api/portfolio/root-causes", "/api/export/pilots.csv",
+        "/api/export/audit-trail.csv")) {
       for (int i = 0; i < CASES_PER_API_ENDPOINT / 2; i++) {
         String businessUnit = pick(List.of("x".repeat(101), "\uD83D\uDE00".repeat(60), "\u0000".repeat(150),
             "\u202E".repeat(200), "x".repeat(5000)));
@@ -453,6 +454,25 @@ class BadInputFuzzTest extends IntegrationTestSupport {
     for (int i = 0; i < CASES_PER_API_ENDPOINT / 4; i++) {
       String query = "?" + encoded(pick(ODD)) + "=" + encoded(pick(ODD).substring(0, 1));
       send("GET /api/pilots/counts", "query " + abbreviate(query), http.get("/api/pilots/counts" + query, "olivia"));
+    }
+    for (int i = 0; i < CASES_PER_API_ENDPOINT; i++) {
+      Body body = invalidMachineToken();
+      send("POST /api/machine-tokens", body.describe, body.request(http, "/api/machine-tokens", "admin"));
+    }
+    for (int i = 0; i < CASES_PER_API_ENDPOINT / 2; i++) {
+      String id = oddPathSegment();
+      send("DELETE /api/machine-tokens/{id}", abbreviate(id),
+          http.send(http.request("/api/machine-tokens/" + id, "admin").DELETE()));
+    }
+    for (int i = 0; i < CASES_PER_API_ENDPOINT; i++) {
+      String token = badBearerToken();
+      java.net.http.HttpRequest.Builder request;
+      try {
+        request = http.request("/api/portfolio", null).header("Authorization", "Bearer " + token).GET();
+      } catch (IllegalArgumentException refusedByTheClient) {
+        continue; // a header value the HTTP client will not send (control characters)
+      }
+      send("GET /api/portfolio (bearer)", abbreviate(token), http.send(request));
     }
   }
 
@@ -540,6 +560,65 @@ class BadInputFuzzTest extends IntegrationTestSupport {
             columns.get(column) + " = " + abbreviate(bad));
       }
     }
+  }
+
+  private Body invalidMachineToken() {
+    Map<String, Object> request = new LinkedHashMap<>(Map.of("serviceAccount", "fuzz-tool", "scopes",
+        List.of("portfolio.read"), "validForDays", 30));
+    switch (random.nextInt(10)) {
+      case 0 -> {
+        return Body.raw("{\"serviceAccount\":", "application/json", "truncated");
+      }
+      case 1 -> {
+        return Body.raw("[" + Http.toJson(request) + "]", "application/json", "array");
+      }
+      case 2 -> {
+        return Body.raw(Http.toJson(request), "text/plain", "wrong content type");
+      }
+      case 3 -> {
+        request.put("scopes", pick(List.of(List.of(), List.of("camunda-admin"), List.of("SCOPE_portfolio.read"),
+            List.of("portfolio.read", "*"), "portfolio.read", List.of(HUGE), List.of("\u0000"), Map.of())));
+        return Body.json(request, "scopes = " + abbreviate(request.get("scopes")));
+      }
+      case 4 -> {
+        request.put("validForDays", pick(List.of(0, -1, 367, 100000, "P30D", 1.5, "\uD83D\uDE00", true)));
+        return Body.json(request, "validForDays = " + abbreviate(request.get("validForDays")));
+      }
+      case 5 -> {
+        request.put("description", pick(List.of("a\u0000b", "x\ud800", HUGE, "\u0007bell", List.of())));
+        return Body.json(request, "description = " + abbreviate(request.get("description")));
+      }
+      case 6 -> {
+        request.put("admin", true);
+        return Body.json(request, "unknown field");
+      }
+      case 7 -> {
+        request.remove(pick(List.of("serviceAccount", "scopes")));
+        return Body.json(request, "missing field");
+      }
+      default -> {
+        request.put("serviceAccount", pick(ODD));
+        return Body.json(request, "serviceAccount = " + abbreviate(request.get("serviceAccount")));
+      }
+    }
+  }
+
+  /** Never a token the application issued: garbage, odd text, and JWT look-alikes. */
+  private String badBearerToken() {
+    java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder().withoutPadding();
+    String header = url.encodeToString(pick(List.of("{\"alg\":\"HS256\"}", "{\"alg\":\"none\"}", "{\"alg\":\"RS256\"}",
+        "{}", "not json", "{\"alg\":\"HS256\",\"jku\":\"http://evil.example/keys\"}")).getBytes(StandardCharsets.UTF_8));
+    String payload = url.encodeToString(pick(List.of("{\"iss\":\"pilot-lifecycle\",\"sub\":\"x\",\"scope\":\"portfolio.read\"}",
+        "{\"iss\":\"pilot-lifecycle\",\"exp\":\"tomorrow\"}", "{\"iss\":[1,2]}", "[]", "\u0000", "{\"iss\":\"https://evil\"}"))
+        .getBytes(StandardCharsets.UTF_8));
+    return switch (random.nextInt(6)) {
+      case 0 -> header + "." + payload + ".";
+      case 1 -> header + "." + payload + "." + url.encodeToString(new byte[] {1, 2, 3});
+      case 2 -> header + "." + payload;
+      case 3 -> pick(ODD).replace("\n", "").replace("\t", "");
+      case 4 -> "x".repeat(random.nextInt(5000));
+      default -> pick(List.of("..", "a.b.c.d.e", "%00", "Bearer x", "=", "eyJ", "e30.e30.e30"));
+    };
   }
 
   private String oddPathSegment() {

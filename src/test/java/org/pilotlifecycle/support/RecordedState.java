@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A digest of everything a request could record: the pilots (each row's version moves on every change),
- * their audit trail, the mail outbox, and the engine's running tasks, variables, executions, jobs and
+ * their audit trail, the mail outbox, the machine tokens issued and revoked, and the engine's running tasks, variables, executions, jobs and
  * variable history. Plain SQL on lowercase table names, so it reads H2 and PostgreSQL alike, and whole
  * tables, so it also holds on a database that already has other tests' data. Two equal digests mean
  * nothing was recorded in between.
@@ -23,6 +23,7 @@ public final class RecordedState {
     QUERIES.put("pilot_event", "select count(*), coalesce(max(id), 0) from pilot_event");
     QUERIES.put("mail_outbox", "select count(*), coalesce(max(id), 0), coalesce(sum(attempts), 0), count(sent_at) "
         + "from mail_outbox");
+    QUERIES.put("machine_token", "select count(*), count(revoked_at) from machine_token");
     QUERIES.put("act_ru_task", "select count(*), coalesce(sum(rev_), 0), count(assignee_) from act_ru_task");
     QUERIES.put("act_ru_variable", "select count(*), coalesce(sum(rev_), 0) from act_ru_variable");
     QUERIES.put("act_ru_execution", "select count(*), coalesce(sum(rev_), 0) from act_ru_execution");

@@ -98,7 +98,8 @@ public class PortfolioCsv {
   public String exportPortfolio(String businessUnit) {
     List<String> header = new ArrayList<>(COLUMNS);
     header.addAll(List.of("riskTier", "humanInTheLoopRequired", "status", "currentStep", "stepDueAt", "registeredAt",
-        "inProductionAt", "kpiName", "kpiUnit", "kpiBaseline", "kpiTarget", "annualValue"));
+        "inProductionAt", "kpiName", "kpiUnit", "kpiBaseline", "kpiTarget", "annualValue", "stopRootCause",
+        "stopRootCauseText", "stoppedAt"));
     List<List<Object>> lines = new ArrayList<>();
     for (Pilot pilot : registry.portfolio(businessUnit, viewers.current())) {
       var metric = pilot.getSuccessMetric();
@@ -110,7 +111,8 @@ public class PortfolioCsv {
           pilot.getStatus(), pilot.getCurrentStep(), pilot.getStepDueAt(), pilot.getRegisteredAt(),
           pilot.getInProductionAt(), metric == null ? null : metric.name(), metric == null ? null : metric.unit(),
           metric == null ? null : metric.baseline(), metric == null ? null : metric.target(),
-          metric == null ? null : metric.annualValue()));
+          metric == null ? null : metric.annualValue(), pilot.getStopRootCause(), pilot.getStopRootCauseText(),
+          pilot.getStoppedAt()));
     }
     return write(header, lines);
   }

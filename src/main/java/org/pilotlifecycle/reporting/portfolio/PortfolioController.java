@@ -12,14 +12,23 @@ import org.springframework.web.bind.annotation.RestController;
 class PortfolioController {
 
   private final PortfolioService portfolio;
+  private final RootCauseDistribution rootCauses;
 
-  PortfolioController(PortfolioService portfolio) {
+  PortfolioController(PortfolioService portfolio, RootCauseDistribution rootCauses) {
     this.portfolio = portfolio;
+    this.rootCauses = rootCauses;
   }
 
   @GetMapping("/api/portfolio")
   @Operation(summary = "Pilots per phase or stage, time in each, time to production and its trend, maturity level, KPIs")
   Portfolio portfolio(@RequestParam(required = false) @Size(max = 100) String businessUnit) {
     return portfolio.portfolio(businessUnit);
+  }
+
+  @GetMapping("/api/portfolio/root-causes")
+  @Operation(summary = "Where pilots die: the stopped pilots by the root cause their stop named, in total, per business "
+      + "unit and per month")
+  RootCauses rootCauses(@RequestParam(required = false) @Size(max = 100) String businessUnit) {
+    return rootCauses.of(businessUnit);
   }
 }

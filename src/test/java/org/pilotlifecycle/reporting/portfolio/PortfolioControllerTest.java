@@ -35,6 +35,9 @@ class PortfolioControllerTest {
   @MockitoBean
   PortfolioService portfolioService;
 
+  @MockitoBean
+  RootCauseDistribution rootCauseDistribution;
+
   private static Portfolio portfolio(String businessUnit) {
     return new Portfolio(businessUnit, 2,
         List.of(new StepCount(Framework.FIVE_PHASE, "DATA_READINESS", PilotStatus.ACTIVE, 1)),
