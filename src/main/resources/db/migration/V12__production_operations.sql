@@ -1,5 +1,8 @@
 -- After production (issue 15): a pilot in production can be paused and retired; its re-certification is due
 -- periodically; its value is measured at checkpoints; monitoring tools send it signals.
+alter table pilot drop constraint ck_pilot_status;
+alter table pilot add constraint ck_pilot_status
+    check (status in ('ACTIVE', 'ON_HOLD', 'IN_PRODUCTION', 'STOPPED', 'PAUSED', 'RETIRED'));
 alter table pilot add column retired_at timestamp(6) with time zone;
 alter table pilot add column time_in_production_seconds bigint;
 alter table pilot add column recertification_due_at timestamp(6) with time zone;
@@ -22,7 +25,8 @@ create table kpi_measurement (
     recorded_by    varchar(64)   not null,
     confirmed_by   varchar(64)   not null,
     measured_at    timestamp(6) with time zone not null,
-    constraint uq_kpi_measurement unique (pilot_key, checkpoint, kpi)
+    constraint uq_kpi_measurement unique (pilot_key, checkpoint, kpi),
+    constraint ck_kpi_measurement_kind check (kind in ('BUSINESS', 'MODEL', 'RISK'))
 );
 create index ix_kpi_measurement_pilot on kpi_measurement (pilot_key, measured_at);
 
@@ -40,6 +44,9 @@ create table monitoring_signal (
     status           varchar(16)   not null,
     handled_at       timestamp(6) with time zone,
     outcome          varchar(16),
-    constraint uq_monitoring_signal_idempotency unique (pilot_key, idempotency_key)
+    constraint uq_monitoring_signal_idempotency unique (pilot_key, idempotency_key),
+    constraint ck_monitoring_signal_type check (type in ('DRIFT', 'INCIDENT', 'KPI_BREACH')),
+    constraint ck_monitoring_signal_severity check (severity in ('LOW', 'MEDIUM', 'HIGH', 'CRITICAL')),
+    constraint ck_monitoring_signal_status check (status in ('OPEN', 'HANDLED'))
 );
 create index ix_monitoring_signal_open on monitoring_signal (pilot_key, status, received_at);

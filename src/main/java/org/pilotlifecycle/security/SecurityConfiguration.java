@@ -32,6 +32,9 @@ class SecurityConfiguration {
 
   static final String SETUP_ENDPOINT = "/camunda/api/admin/setup/**";
 
+  /** The authority of a machine credential that may send monitoring signals. */
+  static final String SIGNALS_SEND = "SCOPE_signals.send";
+
   private static final String[] ALL_GROUPS =
       Stream.concat(Roles.WORKING_GROUPS.stream(), Stream.of(ADMIN)).toArray(String[]::new);
 
@@ -63,6 +66,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path(HttpMethod.POST, "/api/pilots"), path(HttpMethod.POST, "/api/pilots/import"))
             .hasAnyAuthority(AI_PRODUCT_OWNER, ADMIN)
+            // Monitoring tools' machine credential sends signals, and nothing else (issue 15).
+            .requestMatchers(path(HttpMethod.POST, "/api/pilots/*/signals")).hasAnyAuthority(SIGNALS_SEND, ADMIN)
             .requestMatchers(path("/api/**")).hasAnyAuthority(ALL_GROUPS)
             // The engine checks each engine-rest call against the user's Camunda authorizations.
             .anyRequest().authenticated())
