@@ -382,6 +382,8 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
     assertThat(instance).isWaitingAt(TASK_SIGN_OFF_DECOMMISSIONING);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count())
         .as("every other piece of work ended").isOne();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+        .as("no timer left: no value checkpoint, re-certification or monthly review").isZero();
     assertThatThrownBy(() -> driver.work("rita", instance, TASK_SIGN_OFF_DECOMMISSIONING,
         Map.of(ENDPOINT_SWITCHED_OFF, true, DATA_RETENTION_HANDLED, true)))
         .hasMessageContaining(USERS_INFORMED).hasMessageContaining(MODEL_ARCHIVED);

@@ -21,6 +21,8 @@ public final class RecordedState {
     QUERIES.put("pilot rows", "select coalesce(sum(version * (id % 9973 + 1)), 0), count(distinct status), "
         + "count(distinct current_step) from pilot");
     QUERIES.put("pilot_event", "select count(*), coalesce(max(id), 0) from pilot_event");
+    QUERIES.put("monitoring_signal", "select count(*), coalesce(max(id), 0), count(handled_at) from monitoring_signal");
+    QUERIES.put("kpi_measurement", "select count(*), coalesce(max(id), 0) from kpi_measurement");
     QUERIES.put("mail_outbox", "select count(*), coalesce(max(id), 0), coalesce(sum(attempts), 0), count(sent_at) "
         + "from mail_outbox");
     QUERIES.put("act_ru_task", "select count(*), coalesce(sum(rev_), 0), count(assignee_) from act_ru_task");
