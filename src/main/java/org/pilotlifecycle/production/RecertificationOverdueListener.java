@@ -31,7 +31,8 @@ class RecertificationOverdueListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     var process = task.getExecution();
-    notifications.escalated(task);
+    Object due = process.getVariable(RECERTIFICATION_DUE_AT);
+    notifications.recertificationOverdue(task, due instanceof java.util.Date date ? date.toInstant() : null);
     auditTrail.record((String) process.getVariable(PILOT_KEY), AuditRecord.of(AuditEntryType.RECERTIFICATION_OVERDUE,
         Pilot.IN_PRODUCTION).name("Re-certification")
         .details(Map.of("dueAt", String.valueOf(process.getVariable(RECERTIFICATION_DUE_AT)))));

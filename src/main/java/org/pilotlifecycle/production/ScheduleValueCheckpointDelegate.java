@@ -35,6 +35,11 @@ class ScheduleValueCheckpointDelegate implements JavaDelegate {
     execution.setVariable(KPI_UNIT, hasMetric && metric.unit() != null ? metric.unit() : "");
     execution.setVariable(KPI_BASELINE, hasMetric && metric.baseline() != null ? metric.baseline().stripTrailingZeros().toPlainString() : "");
     execution.setVariable(KPI_TARGET, hasMetric ? metric.target().stripTrailingZeros().toPlainString() : "");
+    // A new checkpoint starts from empty measurements (a returned one keeps what was recorded).
+    for (String measurement : java.util.List.of(BUSINESS_KPI_MEASURED, MODEL_ACCURACY_PERCENT, MODEL_DRIFT_PERCENT,
+        MODEL_LATENCY_MS, INCIDENT_COUNT, POLICY_VIOLATION_COUNT, AUDIT_FINDING_COUNT, VALUE_NOTES)) {
+      execution.removeVariable(measurement);
+    }
     execution.removeVariable(VALUE_FEEDBACK);
   }
 }

@@ -125,6 +125,12 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
     return instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
   }
 
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  private List<String> mailSubjects() {
+    return jdbc.queryForList("select subject from mail_outbox", String.class);
+  }
+
   // ------------------------------------------------------------------ value checkpoints
 
   @Test
@@ -135,6 +141,7 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
     checkpointDue(instance, Duration.ofDays(30));
     assertThat(instance).isWaitingAt(TASK_RECORD_REALISED_VALUE);
     assertThat(runtimeService.getVariable(instance.getId(), VALUE_CHECKPOINT)).isEqualTo("DAY_30");
+    assertThat(mailSubjects()).as("the AI product owner is told").contains("Record realised value for " + key + " in production");
     recordAndConfirm(instance, 28);
 
     var first = events(instance, AuditEntryType.VALUE_CHECKPOINT);
@@ -242,6 +249,7 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
 
     assertThat(instance).isWaitingAt(TASK_DECIDE_OVERDUE_RECERTIFICATION, TASK_PROVIDE_RECERTIFICATION_EVIDENCE);
     assertThat(events(instance, AuditEntryType.RECERTIFICATION_OVERDUE)).hasSize(1);
+    assertThat(mailSubjects()).anyMatch(subject -> subject.startsWith("Overdue: the re-certification of " + key + " was due"));
     assertThat(stuck(key)).containsExactly(org.pilotlifecycle.reporting.stuck.StuckReason.RECERTIFICATION_OVERDUE);
 
     var newDue = due.plus(Duration.ofDays(20));

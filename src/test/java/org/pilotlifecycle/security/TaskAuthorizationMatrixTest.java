@@ -161,6 +161,7 @@ class TaskAuthorizationMatrixTest extends IntegrationTestSupport {
       variables.put(ProductionOperationsProcess.Variables.EXECUTIVE_REVIEW_CYCLE, "R/P30D");
       variables.put(ProductionOperationsProcess.Variables.RECERTIFICATION_DUE_AT,
           java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(30))));
+      variables.put(ProductionOperationsProcess.Variables.RECERTIFICATION_OVERDUE_CYCLE, "R1/2099-01-01T00:00:00Z/P7D");
     }
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(process).businessKey(key)
         .setVariables(variables)
