@@ -133,4 +133,37 @@ class SignalApiTest extends IntegrationTestSupport {
     assertThatThrownBy(() -> controller.send("NO-SUCH-PILOT", new SignalRequest("DRIFT", "LOW", "x", "y", "z")))
         .isInstanceOf(PilotNotFoundException.class);
   }
+
+  @Test
+  void aConcurrentBurstOpensOneReviewAndARepeatedKeyStoresOneSignal() throws Exception {
+    ProcessInstance instance = new ProductionDriver(engine).inProduction(intake, "BURST");
+    String key = instance.getBusinessKey();
+    Http http = http();
+    List<String> idempotencyKeys = List.of("b-1", "b-2", "b-3", "b-4", "b-4", "b-5");
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(idempotencyKeys.size());
+    try {
+      List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+      for (String idempotencyKey : idempotencyKeys) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return http.postJson("/api/pilots/" + key + "/signals", "admin", Http.toJson(signal(idempotencyKey))).status();
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var answer : answers) {
+        statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(statuses).as("no server error").allMatch(status -> status == 201 || status == 200);
+      assertThat(statuses).filteredOn(status -> status == 201).hasSize(5);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(signals.open(key)).hasSize(5);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(ProductionOperationsProcess.TASK_ASSESS_MONITORING_SIGNALS).count()).as("one review").isOne();
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), ProductionOperationsProcess.Variables.OPEN_SIGNAL_COUNT))
+        .as("the review lists every signal").isEqualTo(5);
+  }
 }
