@@ -34,12 +34,14 @@ public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine engine) {
     FilterService filters = engine.getFilterService();
     ensure(filters, MY_WORK, -30, "#0f766e",
-        "Your work: tasks assigned to you, and tasks waiting for you or one of your groups, oldest due first",
+        "Your work: tasks waiting for you or one of your groups, claimed or not, oldest due first",
+        // Candidate user with assigned tasks included, not "assignee or candidate user": an assignee is always
+        // one of the task's holders (TaskEntitlement), so the result is the same but for tasks a colleague or
+        // deputy has claimed, and PostgreSQL can start from the person's identity links (an index) instead of
+        // scanning every open task: at 100k open tasks 21 ms instead of 145 ms (docs/benchmark.md).
         engine.getTaskService().createTaskQuery()
-            .or()
-              .taskAssigneeExpression("${currentUser()}")
-              .taskCandidateUserExpression("${currentUser()}")
-            .endOr()
+            .taskCandidateUserExpression("${currentUser()}")
+            .includeAssignedTasks()
             .orderByDueDate().asc());
     ensure(filters, MY_SIGN_OFFS, -20, "#b5152b",
         "Gate sign-offs waiting for you or one of your groups: check the evidence, then approve or reject with a reason",

@@ -94,6 +94,36 @@ class TasklistFiltersTest extends IntegrationTestSupport {
     }
   }
 
+  /**
+   * Issue 18: "My work" is one candidate-user query with assigned tasks included, so PostgreSQL starts from the
+   * person's identity links; and the engine checks revoke authorizations on every query ({@code always}), which
+   * checks each candidate task's authorization with an indexed sub-select. A claimed task stays in the list; a
+   * task of the same role on another pilot does not appear in it.
+   */
+  @Test
+  void myWorkIsOneCandidateQueryThatKeepsClaimedTasks() {
+    var filter = engine.getFilterService().createFilterQuery().filterName(TasklistFilterBootstrap.MY_WORK).singleResult();
+    org.camunda.bpm.engine.impl.TaskQueryImpl query = filter.getQuery();
+    assertThat(query.getQueries()).as("no or-query: it would scan every open task").hasSize(1);
+    assertThat(query.getExpressions()).containsEntry("taskCandidateUser", "${currentUser()}");
+    assertThat(query.isIncludeAssignedTasks()).isTrue();
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getAuthorizationCheckRevokes()).isEqualTo("always");
+
+    // A new pilot's first task waits for its AI product owner, paul.
+    String key = Registrations.newKey("CLAIM");
+    ProcessDriver driver = new ProcessDriver(engine);
+    var instance = driver.start(intake, Registrations.lowRisk(key, Framework.FIVE_PHASE),
+        org.pilotlifecycle.fivephase.FivePhaseProcess.PROCESS_ID);
+    String define = driver.task(instance, org.pilotlifecycle.fivephase.FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC).getId();
+    Http http = http();
+    assertThat(http.postJson("/engine-rest/task/" + define + "/claim", "paul", "{\"userId\":\"paul\"}").status())
+        .isEqualTo(204);
+    assertThat(taskIds(http, "paul", TasklistFilterBootstrap.MY_WORK)).as("claimed by me").contains(define);
+    assertThat(taskIds(http, "priya", TasklistFilterBootstrap.MY_WORK)).as("not a holder").doesNotContain(define);
+
+  }
+
   @Test
   void rolesCannotCreateOrChangeFilters() {
     Http http = http();

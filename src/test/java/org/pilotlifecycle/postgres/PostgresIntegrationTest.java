@@ -95,6 +95,14 @@ class PostgresIntegrationTest {
     assertThat(jdbc.queryForObject("select count(*) from pilot where 1 = 0", Integer.class)).isZero();
     // Each execution planned for its parameters: a cached generic plan made Tasklist's counts take seconds.
     assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    // No JIT compilation of the engine's short queries, and index look-ups priced for data in memory or on SSD.
+    assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+    assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
+    // The job executor's acquisition finds due jobs by index, not by scanning a job per pilot (PostgresQueryTuning).
+    assertThat(jdbc.queryForObject("select count(*) from pg_indexes where tablename = 'act_ru_job'"
+        + " and indexname = 'pilot_idx_job_duedate'", Integer.class)).isOne();
+    assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = 'pilot_auth_perms_read'",
+        Integer.class)).isOne();
   }
 
   @Test
