@@ -1,4 +1,4 @@
-package org.pilotlifecycle.production;
+package org.pilotlifecycle.notification;
 
 import java.util.ArrayList;
 
@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.pilotlifecycle.notification.Notifications;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +20,16 @@ import org.springframework.stereotype.Component;
  * without a listener to remember in the diagram. The overdue re-certification has its own escalation mail.
  */
 @Component
-class ProductionWorkMail extends AbstractProcessEnginePlugin {
+class ProductionWorkNotificationPlugin extends AbstractProcessEnginePlugin {
+
+  /** The production operations' diagram ({@code bpmn/ProductionOperations.bpmn}). */
+  static final String PROCESS_ID = "ProductionOperations";
+  /** Its overdue re-certification decision, which has the escalation mail instead. */
+  static final String OVERDUE_DECISION_TASK = "Task_DecideOnOverdueRecertification";
 
   private final ObjectProvider<Notifications> notifications;
 
-  ProductionWorkMail(ObjectProvider<Notifications> notifications) {
+  ProductionWorkNotificationPlugin(ObjectProvider<Notifications> notifications) {
     this.notifications = notifications;
   }
 
@@ -39,8 +43,7 @@ class ProductionWorkMail extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-            && ProductionOperationsProcess.PROCESS_ID.equals(definition.getKey())
-            && !ProductionOperationsProcess.TASK_DECIDE_OVERDUE_RECERTIFICATION.equals(activity.getId())
+            && PROCESS_ID.equals(definition.getKey()) && !OVERDUE_DECISION_TASK.equals(activity.getId())
             && activity.getActivityBehavior() instanceof UserTaskActivityBehavior user) {
           user.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
         }
