@@ -82,6 +82,26 @@ class PilotEventRecorder {
       return AuditRecord.of(AuditEntryType.PERSON_CHANGED, e.step()).name(e.role().label()).actor(e.actor())
           .reason(e.reason()).details(details);
     }
+    if (event instanceof PilotEvent.Paused e) {
+      return AuditRecord.of(AuditEntryType.PAUSED, e.step()).actor(e.actor()).reason(e.reason());
+    }
+    if (event instanceof PilotEvent.ResumedInProduction e) {
+      return AuditRecord.of(AuditEntryType.RESUMED_IN_PRODUCTION, e.step()).actor(e.actor()).reason(e.note());
+    }
+    if (event instanceof PilotEvent.Retired e) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("retiredAt", e.retiredAt().toString());
+      details.put("timeInProductionDays", e.timeInProduction().toHours() / 24.0);
+      return AuditRecord.of(AuditEntryType.RETIRED, e.step()).actor(e.actor()).reason(e.reason()).details(details);
+    }
+    if (event instanceof PilotEvent.RecertificationScheduled e) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("dueAt", e.dueAt().toString());
+      if (e.recertifiedBy() != null) {
+        details.put("recertifiedBy", e.recertifiedBy());
+      }
+      return AuditRecord.of(AuditEntryType.RECERTIFICATION_SCHEDULED, e.step()).actor(e.actor()).details(details);
+    }
     // SuccessMetricDefined: its evidence is the check that accepted it, recorded as such.
     return null;
   }

@@ -107,6 +107,48 @@ public class Notifications {
   }
 
   /**
+   * Work on a pilot in production waits for its people (a value checkpoint, a re-certification, a signal review, a
+   * monthly review, a decommissioning): tell the task's people.
+   */
+  public void productionWorkWaiting(DelegateTask task) {
+    Pilot pilot = pilotOf(task);
+    if (pilot == null) {
+      return;
+    }
+    outbox.enqueue(emails(peopleOf(task)), task.getName() + " for " + pilot.getKey() + " in production",
+        """
+        %s (%s) is in production and waits for you: "%s".
+        Due: %s
+
+        Open the task in Tasklist: %s
+        """.formatted(pilot.getName(), pilot.getKey(), task.getName(),
+            task.getDueDate() == null ? "-" : DUE.format(task.getDueDate().toInstant()), taskLink(task.getId())));
+  }
+
+  /** A pilot's re-certification is overdue: tell the executive owner and the steering committee (the decision's people). */
+  public void recertificationOverdue(DelegateTask decision, Instant due) {
+    Pilot pilot = pilotOf(decision);
+    if (pilot == null) {
+      return;
+    }
+    TaskPeople deciders = peopleOf(decision);
+    if (deciders.isEmpty()) {
+      deciders = new TaskPeople(List.of(), List.of(Roles.STEERING_COMMITTEE));
+    }
+    outbox.enqueue(emails(new TaskPeople(List.of(pilot.getExecutiveOwner()), List.of()).and(deciders)),
+        "Overdue: the re-certification of " + pilot.getKey() + " was due " + (due == null ? "" : DUE.format(due)),
+        """
+        %s (%s) is in production and was due for re-certification on %s; it is not re-certified.
+
+        The steering committee decides: extend with a new due date, or pause the pilot.
+        Executive owner: %s
+
+        Open the decision in Tasklist: %s
+        """.formatted(pilot.getName(), pilot.getKey(), due == null ? "-" : DUE.format(due), pilot.getExecutiveOwner(),
+            taskLink(decision.getId())));
+  }
+
+  /**
    * The pilot's current phase or stage falls due soon: tell the people of the step's open user tasks and the
    * executive owner. In the caller's transaction (see {@link DueReminders}). Returns the user ids and groups told.
    */

@@ -27,7 +27,8 @@ import jakarta.persistence.Version;
  * One AI use case with a working proof of concept on its way to production: the aggregate of the pilot
  * module. Its key is the business key of its process instances. State changes only through its transitions,
  * named after what happened; each checks that the pilot's status allows it (ACTIVE, ON_HOLD, IN_PRODUCTION,
- * STOPPED; see {@link PilotStateException}) and records a {@link PilotEvent}.
+ * STOPPED, PAUSED, RETIRED; see {@link PilotStateException}) and records a {@link PilotEvent}. In production:
+ * IN_PRODUCTION to PAUSED and back, IN_PRODUCTION or PAUSED to RETIRED.
  */
 @Entity
 @Table(name = "pilot")
@@ -122,6 +123,22 @@ public class Pilot {
 
   @Column(name = "in_production_at")
   private Instant inProductionAt;
+
+  /** When the pilot was retired (null until then). */
+  @Column(name = "retired_at")
+  private Instant retiredAt;
+
+  /** How long it was in production, from production to retirement, in seconds (null until retired). */
+  @Column(name = "time_in_production_seconds")
+  private Long timeInProductionSeconds;
+
+  /** When its next re-certification is due, while in production (null before production and once retired). */
+  @Column(name = "recertification_due_at")
+  private Instant recertificationDueAt;
+
+  /** When it was last re-certified in production (null until the first re-certification). */
+  @Column(name = "last_recertified_at")
+  private Instant lastRecertifiedAt;
 
   /** Per-pilot allowed durations of phases or stages, JSON: {"DATA_READINESS": 70, ...} in days. */
   @Column(name = "duration_overrides", length = 1000)
@@ -316,6 +333,50 @@ public class Pilot {
     events.add(new PilotEvent.ReachedProduction(key, IN_PRODUCTION, now, timeToProduction()));
   }
 
+  /** Taken out of service while in production; nothing changes in the pilot's people or schedule. */
+  void pause(String reason, String actor, Instant now) {
+    requireStatus("be paused", PilotStatus.IN_PRODUCTION);
+    this.status = PilotStatus.PAUSED;
+    this.statusReason = reason;
+    this.updatedAt = now;
+    events.add(new PilotEvent.Paused(key, currentStep, actor, reason));
+  }
+
+  /** Back in service: only a paused pilot. */
+  void resumeProduction(String actor, String note, Instant now) {
+    requireStatus("be resumed in production", PilotStatus.PAUSED);
+    this.status = PilotStatus.IN_PRODUCTION;
+    this.statusReason = null;
+    this.updatedAt = now;
+    events.add(new PilotEvent.ResumedInProduction(key, currentStep, actor, note));
+  }
+
+  /** Decommissioned for good, in production or paused: the date and the time in production are recorded. */
+  void retire(String reason, String actor, Instant now) {
+    requireStatus("be retired", PilotStatus.IN_PRODUCTION, PilotStatus.PAUSED);
+    this.status = PilotStatus.RETIRED;
+    this.statusReason = reason;
+    this.retiredAt = now;
+    this.timeInProductionSeconds = java.time.Duration.between(inProductionAt, now).toSeconds();
+    this.recertificationDueAt = null;
+    this.updatedAt = now;
+    events.add(new PilotEvent.Retired(key, currentStep, now, timeInProduction(), actor, reason));
+  }
+
+  /**
+   * The next re-certification is due at {@code dueAt}; {@code recertifiedBy} names who re-certified it now, null
+   * when it is the first schedule after production or a new date the steering committee gave.
+   */
+  void scheduleRecertification(Instant dueAt, String recertifiedBy, String actor, Instant now) {
+    requireStatus("have its re-certification scheduled", PilotStatus.IN_PRODUCTION, PilotStatus.PAUSED);
+    if (recertifiedBy != null) {
+      this.lastRecertifiedAt = now;
+    }
+    this.recertificationDueAt = dueAt;
+    this.updatedAt = now;
+    events.add(new PilotEvent.RecertificationScheduled(key, currentStep, dueAt, recertifiedBy, actor));
+  }
+
   void defineSuccessMetric(SuccessMetric metric, Instant now) {
     requireStatus("have its success metric defined", PilotStatus.ACTIVE, PilotStatus.ON_HOLD);
     this.kpiCategory = metric.category();
@@ -363,7 +424,7 @@ public class Pilot {
   void changePerson(org.pilotlifecycle.framework.PilotRole role, String person, String actor, String reason,
       Instant now) {
     requireStatus("change its " + role.label().toLowerCase(java.util.Locale.ROOT), PilotStatus.ACTIVE,
-        PilotStatus.ON_HOLD, PilotStatus.IN_PRODUCTION);
+        PilotStatus.ON_HOLD, PilotStatus.IN_PRODUCTION, PilotStatus.PAUSED);
     String next = blankToNull(person);
     if (next == null && role.required()) {
       throw org.pilotlifecycle.web.InvalidFieldsException.of(role.field(),
@@ -388,6 +449,16 @@ public class Pilot {
   /** How long the pilot took from registration to production, once it is there. */
   public java.time.Duration timeToProduction() {
     return inProductionAt == null ? null : java.time.Duration.between(registeredAt, inProductionAt);
+  }
+
+  /** How long the pilot was in production, once retired; until then how long it has been so far is not kept. */
+  public java.time.Duration timeInProduction() {
+    return timeInProductionSeconds == null ? null : java.time.Duration.ofSeconds(timeInProductionSeconds);
+  }
+
+  /** Whether the pilot is in production, in service or paused (its production operations run). */
+  public boolean inOperation() {
+    return status == PilotStatus.IN_PRODUCTION || status == PilotStatus.PAUSED;
   }
 
   /**
@@ -504,6 +575,9 @@ public class Pilot {
   public String getStopRootCauseText() { return stopRootCauseText; }
   public Instant getStoppedAt() { return stoppedAt; }
   public Instant getInProductionAt() { return inProductionAt; }
+  public Instant getRetiredAt() { return retiredAt; }
+  public Instant getRecertificationDueAt() { return recertificationDueAt; }
+  public Instant getLastRecertifiedAt() { return lastRecertifiedAt; }
   public String getDurationOverrides() { return durationOverrides; }
   public SuccessMetric getSuccessMetric() {
     return kpiName == null ? null

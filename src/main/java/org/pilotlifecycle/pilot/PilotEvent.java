@@ -61,4 +61,21 @@ public sealed interface PilotEvent {
   record PersonChanged(String pilotKey, String step, org.pilotlifecycle.framework.PilotRole role, String from,
       String to, String actor, String reason) implements PilotEvent {
   }
+
+  /** Taken out of service while in production. */
+  record Paused(String pilotKey, String step, String actor, String reason) implements PilotEvent {
+  }
+
+  record ResumedInProduction(String pilotKey, String step, String actor, String note) implements PilotEvent {
+  }
+
+  /** Decommissioned: {@code timeInProduction} from production to retirement. */
+  record Retired(String pilotKey, String step, Instant retiredAt, Duration timeInProduction, String actor,
+      String reason) implements PilotEvent {
+  }
+
+  /** The next re-certification is due at {@code dueAt}; {@code recertifiedBy} re-certified it now (or null). */
+  record RecertificationScheduled(String pilotKey, String step, Instant dueAt, String recertifiedBy, String actor)
+      implements PilotEvent {
+  }
 }

@@ -139,6 +139,44 @@ public class PilotRegistry {
     return change(key, pilot -> pilot.reachProduction(clock.instant()));
   }
 
+  /** Out of service while in production (IN_PRODUCTION to PAUSED). */
+  @Transactional
+  public void pause(String key, String reason, String actor) {
+    change(key, pilot -> pilot.pause(reason, actor, clock.instant()));
+  }
+
+  /** Back in service (PAUSED to IN_PRODUCTION). */
+  @Transactional
+  public void resumeProduction(String key, String actor, String note) {
+    change(key, pilot -> pilot.resumeProduction(actor, note, clock.instant()));
+  }
+
+  /** Decommissioned (IN_PRODUCTION or PAUSED to RETIRED), with the date and the time in production. */
+  @Transactional
+  public Pilot retire(String key, String reason, String actor) {
+    return change(key, pilot -> pilot.retire(reason, actor, clock.instant()));
+  }
+
+  /** The next re-certification is due at {@code dueAt}; {@code recertifiedBy} re-certified it now, or null. */
+  @Transactional
+  public void scheduleRecertification(String key, Instant dueAt, String recertifiedBy, String actor) {
+    change(key, pilot -> pilot.scheduleRecertification(dueAt, recertifiedBy, actor, clock.instant()));
+  }
+
+  /** The first {@code limit} pilots in production the viewer sees whose re-certification is overdue, longest first. */
+  @Transactional(readOnly = true)
+  public List<Pilot> recertificationOverdueAt(Instant moment, int limit, Viewer viewer) {
+    return pilots.findRecertificationOverdueVisible(IN_OPERATION, moment, viewer.seesAll(), people(viewer),
+        org.springframework.data.domain.PageRequest.of(0, limit));
+  }
+
+  @Transactional(readOnly = true)
+  public long countRecertificationOverdueAt(Instant moment, Viewer viewer) {
+    return pilots.countRecertificationOverdueVisible(IN_OPERATION, moment, viewer.seesAll(), people(viewer));
+  }
+
+  private static final List<PilotStatus> IN_OPERATION = List.of(PilotStatus.IN_PRODUCTION, PilotStatus.PAUSED);
+
   /**
    * Names another person (null: nobody) for one of the pilot's roles; see {@link Pilot#changePerson}.
    *
@@ -226,12 +264,13 @@ public class PilotRegistry {
   }
 
   /**
-   * The keys of the running pilots (active or on hold: those with process instances) the viewer sees, to narrow
-   * engine queries to them; for a viewer who does not see every pilot (their pilots are few).
+   * The keys of the running pilots (active, on hold, in production or paused: those with process instances) the
+   * viewer sees, to narrow engine queries to them; for a viewer who does not see every pilot (their pilots are few).
    */
   @Transactional(readOnly = true)
   public java.util.Set<String> runningKeysVisibleTo(Viewer viewer) {
-    return new java.util.HashSet<>(pilots.findVisibleKeys(List.of(PilotStatus.ACTIVE, PilotStatus.ON_HOLD),
+    return new java.util.HashSet<>(pilots.findVisibleKeys(List.of(PilotStatus.ACTIVE, PilotStatus.ON_HOLD,
+            PilotStatus.IN_PRODUCTION, PilotStatus.PAUSED),
         viewer.seesAll(), people(viewer)));
   }
 

@@ -61,6 +61,17 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
   long countOverdueVisible(PilotStatus status, java.time.Instant moment, boolean seesAll,
       java.util.Collection<String> people);
 
+  @Query("select p from Pilot p where p.status in :statuses and p.recertificationDueAt < :moment and " + VISIBLE
+      + " order by p.recertificationDueAt, p.key")
+  java.util.List<Pilot> findRecertificationOverdueVisible(java.util.Collection<PilotStatus> statuses,
+      java.time.Instant moment, boolean seesAll, java.util.Collection<String> people,
+      org.springframework.data.domain.Pageable page);
+
+  @Query("select count(p) from Pilot p where p.status in :statuses and p.recertificationDueAt < :moment and "
+      + VISIBLE)
+  long countRecertificationOverdueVisible(java.util.Collection<PilotStatus> statuses, java.time.Instant moment,
+      boolean seesAll, java.util.Collection<String> people);
+
   @Query("select p.key from Pilot p where p.status in :statuses and " + VISIBLE)
   java.util.List<String> findVisibleKeys(java.util.Collection<PilotStatus> statuses, boolean seesAll,
       java.util.Collection<String> people);

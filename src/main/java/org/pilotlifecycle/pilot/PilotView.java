@@ -31,7 +31,24 @@ public record PilotView(
     Instant inProductionAt,
     SuccessMetric successMetric,
     Map<String, Integer> stepDurationsDays,
-    List<CheckOutcomes.CheckOutcome> checks) {
+    List<CheckOutcomes.CheckOutcome> checks,
+    Production production) {
+
+  /**
+   * In production: when the next re-certification is due and when it was last re-certified; once retired, when and
+   * after how many days in production. Null before production.
+   */
+  public record Production(Instant recertificationDueAt, Instant lastRecertifiedAt, Instant retiredAt,
+      Double timeInProductionDays) {
+
+    static Production of(Pilot pilot) {
+      if (pilot.getInProductionAt() == null) {
+        return null;
+      }
+      return new Production(pilot.getRecertificationDueAt(), pilot.getLastRecertifiedAt(), pilot.getRetiredAt(),
+          pilot.timeInProduction() == null ? null : pilot.timeInProduction().toHours() / 24.0);
+    }
+  }
 
   public record People(String executiveOwner, String aiProductOwner, String techLead, String riskComplianceOwner,
       String changeManager, String lineManager) {
@@ -60,7 +77,7 @@ public record PilotView(
     return new PilotView(view.key, view.name, view.businessUnit, view.useCaseDescription, view.framework, view.people,
         view.risk, view.cost, view.status, view.statusReason, view.stopRootCause, view.currentStep, view.stepEnteredAt, view.stepDueAt,
         view.processInstanceId, view.registeredBy, view.registeredAt, view.updatedAt, view.inProductionAt,
-        view.successMetric, view.stepDurationsDays, List.copyOf(latestChecks));
+        view.successMetric, view.stepDurationsDays, List.copyOf(latestChecks), view.production);
   }
 
   public static PilotView of(Pilot pilot) {
@@ -74,6 +91,6 @@ public record PilotView(
         pilot.getStatus(), pilot.getStatusReason(), StopRootCause.of(pilot), pilot.getCurrentStep(), pilot.getStepEnteredAt(),
         pilot.getStepDueAt(), pilot.getProcessInstanceId(), pilot.getRegisteredBy(), pilot.getRegisteredAt(),
         pilot.getUpdatedAt(), pilot.getInProductionAt(), pilot.getSuccessMetric(),
-        StepDurations.read(pilot.getDurationOverrides()).orElse(null), null);
+        StepDurations.read(pilot.getDurationOverrides()).orElse(null), null, Production.of(pilot));
   }
 }

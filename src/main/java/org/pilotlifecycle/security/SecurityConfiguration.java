@@ -82,6 +82,8 @@ class SecurityConfiguration {
             .requestMatchers(path(HttpMethod.GET, "/api/portfolio"), path(HttpMethod.GET, "/api/portfolio/**"),
                 path(HttpMethod.GET, "/api/export/pilots.csv"))
             .hasAnyAuthority(PORTFOLIO_READERS)
+            // Monitoring tools' machine credential sends signals, and nothing else (issue 15).
+            .requestMatchers(path(HttpMethod.POST, "/api/pilots/*/signals")).hasAnyAuthority(MachineScope.SIGNALS_SEND.authority(), ADMIN)
             .requestMatchers(path("/api/**")).hasAnyAuthority(ALL_GROUPS)
             // The engine checks each engine-rest call against the user's Camunda authorizations: people only.
             .anyRequest().access(SecurityConfiguration::peopleOnly))

@@ -105,7 +105,11 @@ class FivePhaseProcessTest extends IntegrationTestSupport {
     assertThat(events(instance, AuditEntryType.STEP_STARTED)).hasSize(5);
     assertThat(events(instance, AuditEntryType.IN_PRODUCTION)).hasSize(1);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
-        .count()).as("the intake ended with the framework").isZero();
+        .processDefinitionKey(org.pilotlifecycle.intake.PilotIntakeProcess.PROCESS_ID).count())
+        .as("the intake ended with the framework").isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+        .processDefinitionKey("ProductionOperations").count())
+        .as("the pilot is handed to its production operations").isOne();
   }
 
   @ParameterizedTest

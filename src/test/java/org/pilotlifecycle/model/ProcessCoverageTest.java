@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each process's story test covers its flow nodes and sequence flows: at least 95% for the framework
- * processes, 90% for the intake. Reads the reports the coverage library wrote while the suite ran (it runs last);
+ * processes and the production operations, 90% for the intake. Reads the reports the coverage library wrote while the suite ran (it runs last);
  * run alone, it runs the story test first, through the JUnit Platform launcher, and requires it to pass.
  */
 @Order(Integer.MAX_VALUE)
@@ -37,6 +37,7 @@ class ProcessCoverageTest {
   @ParameterizedTest(name = "{1} covers at least {2} of {0}")
   @CsvSource({"FivePhaseOperationalization, org.pilotlifecycle.fivephase.FivePhaseProcessTest, 0.95",
       "FourStageScaling, org.pilotlifecycle.fourstage.FourStageProcessTest, 0.95",
+      "ProductionOperations, org.pilotlifecycle.production.ProductionOperationsProcessTest, 0.95",
       "PilotIntake, org.pilotlifecycle.intake.PilotIntakeProcessTest, 0.90"})
   void theStoryTestCoversTheProcess(String processKey, String testClass, double minimum) throws IOException {
     Path report = REPORTS.resolve(testClass).resolve("report.json");

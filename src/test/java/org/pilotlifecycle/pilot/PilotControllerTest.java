@@ -150,7 +150,7 @@ class PilotControllerTest {
         .andExpect(jsonPath("$.status").value(400))
         .andExpect(jsonPath("$.title").value("Invalid request"))
         .andExpect(jsonPath("$.errors[0].field").value("status"))
-        .andExpect(jsonPath("$.errors[0].message").value("must be one of ACTIVE, ON_HOLD, IN_PRODUCTION, STOPPED"));
+        .andExpect(jsonPath("$.errors[0].message").value("must be one of ACTIVE, ON_HOLD, IN_PRODUCTION, STOPPED, PAUSED, RETIRED"));
     verifyNoInteractions(registry);
   }
 

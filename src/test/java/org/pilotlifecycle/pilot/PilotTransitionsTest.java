@@ -474,4 +474,107 @@ class PilotTransitionsTest {
               "Pilot PILOT-1 is ON_HOLD in OUTCOME_DEFINITION: it cannot start DATA_READINESS.");
         });
   }
+
+  // In production: IN_PRODUCTION -> PAUSED -> IN_PRODUCTION, IN_PRODUCTION | PAUSED -> RETIRED.
+
+  private static Pilot paused() {
+    Pilot pilot = inProduction();
+    pilot.pause("drift", "olivia", T1);
+    pilot.clearDomainEvents();
+    return pilot;
+  }
+
+  private static Pilot retired() {
+    Pilot pilot = inProduction();
+    pilot.retire("replaced", "olivia", T1);
+    pilot.clearDomainEvents();
+    return pilot;
+  }
+
+  @Test
+  void aPilotInProductionCanBePausedAndResumed() {
+    Pilot pilot = inProduction();
+    pilot.pause("Drift above the threshold", "olivia", T1);
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.PAUSED);
+    assertThat(pilot.getStatusReason()).isEqualTo("Drift above the threshold");
+    assertThat(pilot.domainEvents()).containsExactly(
+        new PilotEvent.Paused("PILOT-1", Pilot.IN_PRODUCTION, "olivia", "Drift above the threshold"));
+    pilot.clearDomainEvents();
+
+    pilot.resumeProduction("olivia", "Retrained", T1);
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.IN_PRODUCTION);
+    assertThat(pilot.getStatusReason()).isNull();
+    assertThat(pilot.domainEvents()).containsExactly(
+        new PilotEvent.ResumedInProduction("PILOT-1", Pilot.IN_PRODUCTION, "olivia", "Retrained"));
+  }
+
+  @Test
+  void onlyAPilotInProductionCanBePaused() {
+    assertRefused(activeInStep(), p -> p.pause("r", "olivia", T1));
+    assertRefused(onHold(), p -> p.pause("r", "olivia", T1));
+    assertRefused(stopped(), p -> p.pause("r", "olivia", T1));
+    assertRefused(paused(), p -> p.pause("r", "olivia", T1));
+    assertRefused(retired(), p -> p.pause("r", "olivia", T1));
+  }
+
+  @Test
+  void onlyAPausedPilotCanBeResumedInProduction() {
+    assertRefused(activeInStep(), p -> p.resumeProduction("olivia", "n", T1));
+    assertRefused(onHold(), p -> p.resumeProduction("olivia", "n", T1));
+    assertRefused(inProduction(), p -> p.resumeProduction("olivia", "n", T1));
+    assertRefused(retired(), p -> p.resumeProduction("olivia", "n", T1));
+  }
+
+  @Test
+  void aPilotInProductionOrPausedCanBeRetiredWithTheDateAndItsTimeInProduction() {
+    for (Pilot pilot : java.util.List.of(inProduction(), paused())) {
+      Instant inProductionAt = pilot.getInProductionAt();
+      Instant retiredAt = inProductionAt.plus(Duration.ofDays(365));
+      pilot.scheduleRecertification(retiredAt.plus(Duration.ofDays(30)), null, null, inProductionAt);
+      pilot.clearDomainEvents();
+
+      pilot.retire("Replaced by a vendor product", "olivia", retiredAt);
+
+      assertThat(pilot.getStatus()).isEqualTo(PilotStatus.RETIRED);
+      assertThat(pilot.getRetiredAt()).isEqualTo(retiredAt);
+      assertThat(pilot.timeInProduction()).isEqualTo(Duration.ofDays(365));
+      assertThat(pilot.getRecertificationDueAt()).as("no re-certification once retired").isNull();
+      assertThat(pilot.domainEvents()).containsExactly(new PilotEvent.Retired("PILOT-1", Pilot.IN_PRODUCTION,
+          retiredAt, Duration.ofDays(365), "olivia", "Replaced by a vendor product"));
+    }
+  }
+
+  @Test
+  void onlyAPilotInProductionOrPausedCanBeRetired() {
+    assertRefused(activeInStep(), p -> p.retire("r", "olivia", T1));
+    assertRefused(onHold(), p -> p.retire("r", "olivia", T1));
+    assertRefused(stopped(), p -> p.retire("r", "olivia", T1));
+    assertRefused(retired(), p -> p.retire("r", "olivia", T1));
+  }
+
+  @Test
+  void aPilotInProductionHasItsReCertificationScheduledAndRecordsWhenItWasReCertified() {
+    Pilot pilot = inProduction();
+    Instant due = T1.plus(Duration.ofDays(90));
+    pilot.scheduleRecertification(due, null, null, T1);
+    assertThat(pilot.getRecertificationDueAt()).isEqualTo(due);
+    assertThat(pilot.getLastRecertifiedAt()).isNull();
+    pilot.clearDomainEvents();
+
+    pilot.scheduleRecertification(due.plus(Duration.ofDays(90)), "rita", "rita", due);
+    assertThat(pilot.getLastRecertifiedAt()).isEqualTo(due);
+    assertThat(pilot.domainEvents()).containsExactly(new PilotEvent.RecertificationScheduled("PILOT-1",
+        Pilot.IN_PRODUCTION, due.plus(Duration.ofDays(90)), "rita", "rita"));
+    assertRefused(activeInStep(), p -> p.scheduleRecertification(due, null, null, T1));
+    assertRefused(retired(), p -> p.scheduleRecertification(due, null, null, T1));
+  }
+
+  @Test
+  void aPausedPilotsPeopleCanStillBeChanged() {
+    Pilot pilot = paused();
+    pilot.changePerson(org.pilotlifecycle.framework.PilotRole.TECH_LEAD, "theo", "olivia", "handover", T1);
+    assertThat(pilot.getTechLead()).isEqualTo("theo");
+    assertRefused(retired(), p -> p.changePerson(org.pilotlifecycle.framework.PilotRole.TECH_LEAD, "theo", "olivia",
+        "r", T1));
+  }
 }

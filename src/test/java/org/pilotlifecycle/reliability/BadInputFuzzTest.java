@@ -46,6 +46,7 @@ import org.pilotlifecycle.reporting.csv.PortfolioCsv;
 import org.pilotlifecycle.fivephase.FivePhaseDriver;
 import org.pilotlifecycle.fivephase.FivePhaseForms;
 import org.pilotlifecycle.fivephase.FivePhaseProcess;
+import org.pilotlifecycle.production.ProductionOperationsProcess;
 import org.pilotlifecycle.fourstage.FourStageDriver;
 import org.pilotlifecycle.fourstage.FourStageForms;
 import org.pilotlifecycle.fourstage.FourStageProcess;
@@ -99,6 +100,7 @@ class BadInputFuzzTest extends IntegrationTestSupport {
   @Autowired RepositoryService repositoryService;
   @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.pilotlifecycle.production.MonitoringSignals signals;
 
   private final Random random = new Random(SEED);
   private final Map<String, Counts> counts = new TreeMap<>();
@@ -131,6 +133,7 @@ class BadInputFuzzTest extends IntegrationTestSupport {
     reachEveryIntakeTask();
     reachEveryFivePhaseTask();
     reachEveryFourStageTask();
+    reachEveryProductionTask();
 
     Counts total = new Counts();
     counts.forEach((endpoint, c) -> {
@@ -147,7 +150,7 @@ class BadInputFuzzTest extends IntegrationTestSupport {
 
     assertThat(findings).as("findings").isEmpty();
     assertThat(total.sent).isGreaterThanOrEqualTo(1000);
-    assertThat(fuzzedTaskTypes).as("every user task type of the three processes was fuzzed")
+    assertThat(fuzzedTaskTypes).as("every user task type of the four processes was fuzzed")
         .containsAll(userTaskTypes());
   }
 
@@ -268,6 +271,53 @@ class BadInputFuzzTest extends IntegrationTestSupport {
     fuzzOpenTasks(shortfall);
   }
 
+  /** A pilot in production, brought to every task of its production operations. */
+  private void reachEveryProductionTask() {
+    org.pilotlifecycle.production.ProductionDriver driver = new org.pilotlifecycle.production.ProductionDriver(engine);
+    ProcessInstance p = driver.inProduction(intake, "FZP");
+    String key = p.getBusinessKey();
+    var inProductionAt = registry.get(key).getInProductionAt();
+    ClockUtil.setCurrentTime(Date.from(inProductionAt.plus(Duration.ofDays(31))));
+    driver.fireDueTimers(p, ProductionOperationsProcess.TIMER_VALUE_CHECKPOINT_DUE);
+    fuzzOpenTasks(key);
+    driver.work("paul", p, ProductionOperationsProcess.TASK_RECORD_REALISED_VALUE,
+        org.pilotlifecycle.production.ProductionDriver.realisedValue(28));
+    fuzzOpenTasks(key);
+    driver.work("olivia", p, ProductionOperationsProcess.TASK_CONFIRM_REALISED_VALUE, Map.of(ProductionOperationsProcess.Variables.VALUE_CONFIRMATION, "CONFIRM"));
+    driver.fireDueTimers(p, ProductionOperationsProcess.START_MONTH_PASSED);
+    fuzzOpenTasks(key);
+    driver.work("olivia", p, ProductionOperationsProcess.TASK_REVIEW_PRODUCTION_DASHBOARD, Map.of(ProductionOperationsProcess.Variables.EXECUTIVE_REVIEW_ACTION,
+        "ESCALATE", ProductionOperationsProcess.Variables.EXECUTIVE_REVIEW_NOTES, "Costs"));
+    fuzzOpenTasks(key);
+    driver.work("sam", p, ProductionOperationsProcess.TASK_DECIDE_ON_PRODUCTION_ESCALATION, Map.of(
+        ProductionOperationsProcess.Variables.PRODUCTION_ESCALATION_DECISION, "PAUSE", ProductionOperationsProcess.Variables.PRODUCTION_ESCALATION_REASON, "Costs"));
+    fuzzOpenTasks(key);
+    signals.receive(registry.get(key), new org.pilotlifecycle.production.SignalRequest("DRIFT", "HIGH", "monitor",
+        "drift", "fz-1"), "monitor");
+    fuzzOpenTasks(key);
+    driver.work("tara", p, ProductionOperationsProcess.TASK_ASSESS_MONITORING_SIGNALS, Map.of(ProductionOperationsProcess.Variables.SIGNAL_ASSESSMENT,
+        "Drift", ProductionOperationsProcess.Variables.SIGNAL_RECOMMENDATION, "UPDATE"));
+    fuzzOpenTasks(key);
+    driver.work("olivia", p, ProductionOperationsProcess.TASK_DECIDE_ON_MONITORING_SIGNALS, Map.of(ProductionOperationsProcess.Variables.SIGNAL_REVIEW_OUTCOME,
+        "UPDATE", ProductionOperationsProcess.Variables.SIGNAL_REVIEW_NOTES, "Retrain"));
+    fuzzOpenTasks(key);
+    driver.work("tara", p, ProductionOperationsProcess.TASK_PROVIDE_REVALIDATION_EVIDENCE, Map.of(ProductionOperationsProcess.Variables.NEW_MODEL_VERSION,
+        "2.0", ProductionOperationsProcess.Variables.REVALIDATION_EVIDENCE, "Evaluated", ProductionOperationsProcess.Variables.REVALIDATED_ACCURACY_PERCENT, 92));
+    fuzzOpenTasks(key);
+    ClockUtil.setCurrentTime(Date.from(registry.get(key).getRecertificationDueAt().minus(Duration.ofDays(13))));
+    driver.fireDueTimers(p, ProductionOperationsProcess.TIMER_RECERTIFICATION_OPENS);
+    fuzzOpenTasks(key);
+    driver.work("tara", p, ProductionOperationsProcess.TASK_PROVIDE_RECERTIFICATION_EVIDENCE, Map.of(
+        ProductionOperationsProcess.Variables.RECERTIFICATION_EVIDENCE, "Accuracy 91%"));
+    fuzzOpenTasks(key);
+    ClockUtil.setCurrentTime(Date.from(registry.get(key).getRecertificationDueAt().plus(Duration.ofDays(1))));
+    driver.fireDueTimers(p, ProductionOperationsProcess.TIMER_RECERTIFICATION_OVERDUE);
+    fuzzOpenTasks(key);
+    driver.work("olivia", p, ProductionOperationsProcess.TASK_RESUME_PAUSED_PRODUCTION, Map.of(ProductionOperationsProcess.Variables.RESUME_DECISION, "RETIRE",
+        ProductionOperationsProcess.Variables.RESUME_NOTES, "Costs"));
+    fuzzOpenTasks(key);
+  }
+
   /** Moves the clock past the current step's due date and fires the timers then due (overdue, monthly). */
   private void overrun(String pilotKey, ProcessInstance instance) {
     Date due = (Date) runtimeService.getVariable(instance.getId(), LifecycleVariables.STEP_DUE_DATE);
@@ -280,7 +330,8 @@ class BadInputFuzzTest extends IntegrationTestSupport {
 
   private Set<String> userTaskTypes() {
     Set<String> types = new LinkedHashSet<>();
-    for (String process : List.of("PilotIntake", FivePhaseProcess.PROCESS_ID, FourStageProcess.PROCESS_ID)) {
+    for (String process : List.of("PilotIntake", FivePhaseProcess.PROCESS_ID, FourStageProcess.PROCESS_ID,
+        org.pilotlifecycle.production.ProductionOperationsProcess.PROCESS_ID)) {
       String id = repositoryService.createProcessDefinitionQuery().processDefinitionKey(process).latestVersion()
           .singleResult().getId();
       repositoryService.getBpmnModelInstance(id).getModelElementsByType(UserTask.class)
@@ -451,6 +502,12 @@ class BadInputFuzzTest extends IntegrationTestSupport {
             http.get(path + "?businessUnit=" + encoded(businessUnit), "olivia"));
       }
     }
+    for (int i = 0; i < CASES_PER_API_ENDPOINT * 2; i++) {
+      String key = random.nextInt(4) == 0 ? oddPathSegment() : "NO-SUCH-PILOT";
+      Body body = invalidSignal();
+      send("POST /api/pilots/{key}/signals", abbreviate(key) + " " + body.describe,
+          body.request(http, "/api/pilots/" + key + "/signals", "admin"));
+    }
     for (int i = 0; i < CASES_PER_API_ENDPOINT / 4; i++) {
       String query = "?" + encoded(pick(ODD)) + "=" + encoded(pick(ODD).substring(0, 1));
       send("GET /api/pilots/counts", "query " + abbreviate(query), http.get("/api/pilots/counts" + query, "olivia"));
@@ -474,6 +531,31 @@ class BadInputFuzzTest extends IntegrationTestSupport {
       }
       send("GET /api/portfolio (bearer)", abbreviate(token), http.send(request));
     }
+  }
+
+  /** A signal with one or more bad fields, or a body that is not a signal at all. */
+  private Body invalidSignal() {
+    Map<String, Object> signal = new LinkedHashMap<>(Map.of("type", "DRIFT", "severity", "HIGH", "source", "monitor",
+        "description", "drift", "idempotencyKey", "fz-" + random.nextInt(1000)));
+    if (random.nextInt(6) == 0) {
+      return switch (random.nextInt(4)) {
+        case 0 -> Body.raw("{\"type\":", "application/json", "truncated");
+        case 1 -> Body.raw("[1,2]", "application/json", "array");
+        case 2 -> Body.raw("", "application/json", "empty");
+        default -> Body.raw("{\"type\":{\"nested\":[1]}}", "application/json", "object as text");
+      };
+    }
+    String field = pick(List.copyOf(signal.keySet()));
+    Object value = random.nextInt(5) == 0 ? null : random.nextBoolean() ? pick(ODD)
+        : pick(List.of("x".repeat(2001), "WEATHER", "", " ", "id with spaces", 42, true, List.of("DRIFT")));
+    signal.put(field, value);
+    if ("type".equals(field) || "severity".equals(field) || "idempotencyKey".equals(field) || value == null
+        || value.toString().isBlank() || value.toString().length() > 2000 || !(value instanceof String)) {
+      return Body.json(signal, field + "=" + abbreviate(String.valueOf(value)));
+    }
+    // A source or description of odd text that is still valid: make another field bad as well.
+    signal.put("type", "WEATHER");
+    return Body.json(signal, field + "=" + abbreviate(String.valueOf(value)) + ", type=WEATHER");
   }
 
   private Body invalidRegistration(Map<String, Object> registration) {

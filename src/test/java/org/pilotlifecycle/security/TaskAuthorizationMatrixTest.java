@@ -27,6 +27,7 @@ import org.pilotlifecycle.fivephase.FivePhaseProcess;
 import org.pilotlifecycle.fourstage.FourStageProcess;
 import org.pilotlifecycle.framework.Roles;
 import org.pilotlifecycle.intake.PilotIntakeProcess;
+import org.pilotlifecycle.production.ProductionOperationsProcess;
 import org.pilotlifecycle.intake.PilotIntakeService;
 import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.support.Counts;
@@ -76,7 +77,8 @@ class TaskAuthorizationMatrixTest extends IntegrationTestSupport {
   @Autowired PilotIntakeService intake;
 
   static Stream<Arguments> userTasks() {
-    return Stream.of(PilotIntakeProcess.PROCESS_ID, FivePhaseProcess.PROCESS_ID, FourStageProcess.PROCESS_ID)
+    return Stream.of(PilotIntakeProcess.PROCESS_ID, FivePhaseProcess.PROCESS_ID, FourStageProcess.PROCESS_ID,
+            ProductionOperationsProcess.PROCESS_ID)
         .flatMap(process -> userTaskIds(process).stream().map(task -> Arguments.of(process, task)));
   }
 
@@ -153,8 +155,16 @@ class TaskAuthorizationMatrixTest extends IntegrationTestSupport {
       }
     }
     walkTo(key, process, taskDefinitionKey);
+    Map<String, Object> variables = new java.util.HashMap<>(runtimeService.getVariables(registered));
+    if (ProductionOperationsProcess.PROCESS_ID.equals(process)) {
+      // What "Plan production operations" and the schedules set before any of its tasks opens.
+      variables.put(ProductionOperationsProcess.Variables.EXECUTIVE_REVIEW_CYCLE, "R/P30D");
+      variables.put(ProductionOperationsProcess.Variables.RECERTIFICATION_DUE_AT,
+          java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(30))));
+      variables.put(ProductionOperationsProcess.Variables.RECERTIFICATION_OVERDUE_CYCLE, "R1/2099-01-01T00:00:00Z/P7D");
+    }
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(process).businessKey(key)
-        .setVariables(runtimeService.getVariables(registered))
+        .setVariables(variables)
         .startBeforeActivity(taskDefinitionKey)
         .execute();
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(instance.getId())

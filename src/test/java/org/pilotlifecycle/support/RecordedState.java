@@ -21,6 +21,8 @@ public final class RecordedState {
     QUERIES.put("pilot rows", "select coalesce(sum(version * (id % 9973 + 1)), 0), count(distinct status), "
         + "count(distinct current_step) from pilot");
     QUERIES.put("pilot_event", "select count(*), coalesce(max(id), 0) from pilot_event");
+    QUERIES.put("monitoring_signal", "select count(*), coalesce(max(id), 0), count(handled_at) from monitoring_signal");
+    QUERIES.put("kpi_measurement", "select count(*), coalesce(max(id), 0) from kpi_measurement");
     QUERIES.put("mail_outbox", "select count(*), coalesce(max(id), 0), coalesce(sum(attempts), 0), count(sent_at) "
         + "from mail_outbox");
     QUERIES.put("machine_token", "select count(*), count(revoked_at) from machine_token");

@@ -35,7 +35,8 @@ import org.pilotlifecycle.framework.Step;
 import org.springframework.stereotype.Service;
 
 /**
- * Which pilots are stuck, where and why: a phase or stage past its due date (the pilot table's index),
+ * Which pilots are stuck, where and why: a phase or stage past its due date (the pilot table's index), a pilot in
+ * production past the due date of its re-certification,
  * a readiness check that failed into an incident and a gate waiting too long for its sign-off (the
  * engine's incident and task tables). A portfolio view of the pilots the caller sees (every pilot for the
  * oversight roles, see {@link Viewers}), whatever tasks their own groups may read.
@@ -94,6 +95,7 @@ public class StuckPilots {
   private Map<StuckReason, Long> counts(Instant now, Visible visible) {
     Map<StuckReason, Long> counts = new EnumMap<>(StuckReason.class);
     counts.put(StuckReason.STEP_OVERDUE, registry.countOverdueAt(now, visible.viewer()));
+    counts.put(StuckReason.RECERTIFICATION_OVERDUE, registry.countRecertificationOverdueAt(now, visible.viewer()));
     counts.put(StuckReason.CHECK_INCIDENT, rootCauseIncidents(visible).stream()
         .filter(incident -> incident.getProcessInstanceId() != null).count());
     counts.put(StuckReason.GATE_WAITING, visible.all() ? waitingGates(now, null).count()
@@ -114,6 +116,10 @@ public class StuckPilots {
     List<StuckPilot> stuck = new ArrayList<>();
     for (Pilot pilot : registry.longestOverdueAt(now, reach, visible.viewer())) {
       stuck.add(overdue(pilot, now));
+    }
+    for (Pilot pilot : registry.recertificationOverdueAt(now, reach, visible.viewer())) {
+      stuck.add(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
+          StuckReason.RECERTIFICATION_OVERDUE, pilot.getRecertificationDueAt(), now, pilot.getProcessInstanceId(), null));
     }
     List<Incident> incidents = rootCauseIncidents(visible).stream()
         .sorted(Comparator.comparing(Incident::getIncidentTimestamp))

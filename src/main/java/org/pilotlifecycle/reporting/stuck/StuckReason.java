@@ -7,5 +7,7 @@ public enum StuckReason {
   /** A readiness check failed into an incident. */
   CHECK_INCIDENT,
   /** A gate has waited for its sign-off longer than allowed. */
-  GATE_WAITING
+  GATE_WAITING,
+  /** A pilot in production (or paused) past the due date of its re-certification, until it is re-certified. */
+  RECERTIFICATION_OVERDUE
 }

@@ -1,0 +1,10 @@
+package org.pilotlifecycle.production;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface KpiMeasurementRepository extends JpaRepository<KpiMeasurement, Long> {
+
+  List<KpiMeasurement> findByPilotKeyOrderByMeasuredAtAscIdAsc(String pilotKey);
+}
