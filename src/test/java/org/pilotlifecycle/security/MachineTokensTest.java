@@ -41,6 +41,8 @@ class MachineTokensTest extends IntegrationTestSupport {
 
   @Autowired PilotIntakeService intake;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @Autowired org.pilotlifecycle.production.MonitoringSignals signals;
   @Value("${pilot.security.machine-tokens.secret}") String secret;
   Http http;
 
@@ -79,6 +81,19 @@ class MachineTokensTest extends IntegrationTestSupport {
     String key = Registrations.newKey("MTS");
     intake.register(Registrations.lowRisk(key, Framework.FIVE_PHASE));
     String token = issue("monitoring", "signals.send").path("token").asText();
+
+    // It reaches the signal API: a pilot in production takes the signal (201), as sent by the service account;
+    // a pilot still in its framework is a 409 of the endpoint itself, not a refusal of the token.
+    String live = new org.pilotlifecycle.production.ProductionDriver(engine).inProduction(intake, "MTSLIVE")
+        .getBusinessKey();
+    String signal = "{\"type\":\"DRIFT\",\"severity\":\"HIGH\",\"source\":\"evidently\","
+        + "\"description\":\"PSI 0.31 on claim_amount\",\"idempotencyKey\":\"drift-1\"}";
+    Http.Response sent = bearer("POST", "/api/pilots/" + live + "/signals", token, signal);
+    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+    assertThat(signals.open(live)).extracting(org.pilotlifecycle.production.MonitoringSignal::getReceivedBy)
+        .as("sent by the service account").containsExactly("monitoring");
+    Http.Response notLive = bearer("POST", "/api/pilots/" + key + "/signals", token, signal);
+    assertThat(notLive.status()).as(notLive.body()).isEqualTo(409);
 
     List<String> findings = refusedEverywhereElse(token, key, List.of());
     for (String path : List.of("/api/portfolio", "/api/portfolio/root-causes", "/api/export/pilots.csv")) {
