@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Extend re-certification deadline": the new due date on the pilot and on the open re-certification tasks, and the
- * overdue timer moved to it (later reminders keep their distance, as for an overdue phase).
+ * overdue timer moved to it (later reminders keep their distance, as for an overdue phase). Nothing when the
+ * re-certification was done meanwhile (no overdue timer left): the next due date it set stands.
  */
 @Component
 class ExtendRecertificationDelegate implements JavaDelegate {
@@ -48,9 +49,11 @@ class ExtendRecertificationDelegate implements JavaDelegate {
     java.util.Date dueDate = java.util.Date.from(due);
     var timer = managementService.createJobQuery().processInstanceId(execution.getProcessInstanceId())
         .activityId(ProductionOperationsProcess.TIMER_RECERTIFICATION_OVERDUE).timers().singleResult();
-    if (timer != null) {
-      managementService.setJobDuedate(timer.getId(), dueDate, true);
+    if (timer == null) {
+      // The re-certification was done while the steering committee decided: its next due date stands.
+      return;
     }
+    managementService.setJobDuedate(timer.getId(), dueDate, true);
     org.pilotlifecycle.engine.SystemQueries.asSystem(identityService, () -> {
       for (var task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
           .taskDefinitionKeyIn(ProductionOperationsProcess.TASK_PROVIDE_RECERTIFICATION_EVIDENCE,

@@ -92,15 +92,16 @@ public class MonitoringSignals {
 
   /** Opens a review when the pilot waits for a signal; otherwise refreshes the open review's list. */
   private void route(String pilotKey) {
-    Map<String, Object> list = listVariables(pilotKey);
     SystemQueries.asSystem(identityService, () -> {
       boolean opened = !runtimeService.createMessageCorrelation(MESSAGE_MONITORING_SIGNAL_RECEIVED)
-          .processInstanceBusinessKey(pilotKey).setVariables(list).correlateAllWithResult().isEmpty();
+          .processInstanceBusinessKey(pilotKey).setVariables(listVariables(pilotKey)).correlateAllWithResult().isEmpty();
       if (!opened) {
         ProcessInstance operations = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
             .processInstanceBusinessKey(pilotKey).singleResult();
         if (operations != null) {
-          runtimeService.setVariables(operations.getId(), list);
+          // Read now: the review that this signal joins was opened by a transaction that has committed, and a
+          // concurrent join updating the same list fails on its version and is tried again with this one's signal.
+          runtimeService.setVariables(operations.getId(), listVariables(pilotKey));
         }
       }
       return null;

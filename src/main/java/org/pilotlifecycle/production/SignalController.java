@@ -31,7 +31,7 @@ class SignalController {
 
   /** The authority of a machine credential that may send signals (and do nothing else). */
   static final String SIGNALS_SEND = org.pilotlifecycle.security.MachineScope.SIGNALS_SEND.authority();
-  private static final int ATTEMPTS = 3;
+  private static final int ATTEMPTS = 10;
 
   private final MonitoringSignals signals;
   private final PilotRegistry registry;
@@ -59,11 +59,31 @@ class SignalController {
             ? ResponseEntity.created(URI.create("/api/pilots/" + key + "/signals/" + view.id())).body(view)
             : ResponseEntity.ok(view);
       } catch (DataIntegrityViolationException | OptimisticLockingException concurrent) {
-        // The same idempotency key stored meanwhile, or a review opened meanwhile: try again, it is found or joined.
+        // The same idempotency key stored meanwhile, or a review opened or its list refreshed meanwhile: try again,
+        // the signal is then found, or joins the review.
         if (attempt >= ATTEMPTS) {
-          throw concurrent;
+          throw new ConcurrentSignals(key, concurrent);
         }
+        pause(attempt);
       }
+    }
+  }
+
+  /** A short, growing and jittered wait before the next attempt, so that concurrent senders do not collide again. */
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt + 6));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Too many signals for one pilot at the same moment: 409, the sender may send the same signal again. */
+  static final class ConcurrentSignals extends org.pilotlifecycle.web.ProblemException {
+    ConcurrentSignals(String key, Throwable cause) {
+      super(org.springframework.http.HttpStatus.CONFLICT, "Concurrent signals", "Signals for pilot " + key
+          + " arrived at the same moment and this one could not be stored: send it again with the same idempotency key.",
+          cause);
     }
   }
 

@@ -277,6 +277,25 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
         .containsExactly("EXTEND", "PAUSE");
   }
 
+  @Test
+  void anExtensionDecidedAfterTheReCertificationWasDoneLeavesTheNextDueDateAsItIs() {
+    ProcessInstance instance = driver.inProduction(intake, "LATEEXT");
+    String key = instance.getBusinessKey();
+    recertificationOpens(instance);
+    var due = registry.get(key).getRecertificationDueAt();
+    ClockUtil.setCurrentTime(java.util.Date.from(due.plus(Duration.ofDays(1))));
+    driver.fireDueTimers(instance, TIMER_RECERTIFICATION_OVERDUE);
+    driver.work("tara", instance, TASK_PROVIDE_RECERTIFICATION_EVIDENCE, evidence());
+    driver.work("rita", instance, TASK_RECERTIFY, Map.of(RECERTIFICATION_DECISION, "RECERTIFY"));
+    var next = registry.get(key).getRecertificationDueAt();
+
+    driver.work("sam", instance, TASK_DECIDE_OVERDUE_RECERTIFICATION, Map.of(RECERTIFICATION_OVERDUE_DECISION, "EXTEND",
+        NEW_RECERTIFICATION_DUE_DATE, date(due.plus(Duration.ofDays(20))), RECERTIFICATION_OVERDUE_REASON, "Late answer"));
+
+    assertThat(registry.get(key).getRecertificationDueAt()).isEqualTo(next);
+    assertThat(stuck(key)).isEmpty();
+  }
+
   @Autowired org.pilotlifecycle.reporting.stuck.StuckPilots stuckPilots;
 
   private List<org.pilotlifecycle.reporting.stuck.StuckReason> stuck(String key) {
