@@ -1,5 +1,6 @@
 package org.pilotlifecycle.production;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface KpiMeasurementRepository extends JpaRepository<KpiMeasurement, Long> {
 
   List<KpiMeasurement> findByPilotKeyOrderByMeasuredAtAscIdAsc(String pilotKey);
+
+  List<KpiMeasurement> findByPilotKeyInAndKindOrderByMeasuredAtAscIdAsc(Collection<String> pilotKeys,
+      KpiMeasurement.Kind kind);
 }

@@ -14,13 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   <li>{@code recertification-window}: how long before its due date a re-certification opens (default P14D);</li>
  *   <li>{@code overdue-reminder}: how often the steering committee is asked again while a re-certification stays
  *       overdue (default P7D);</li>
+ *   <li>{@code signal-handling-time}: how long a monitoring signal may wait for its review before the pilot's
+ *       monitoring no longer counts as working in the maturity scorecard (default P7D);</li>
  *   <li>{@code executive-review-cycle}: the monthly executive review's timer cycle (default {@code R/P30D});</li>
  *   <li>{@code targets}: the model and risk KPIs' targets a checkpoint flags a miss against.</li>
  * </ul>
  */
 @ConfigurationProperties("pilot.production")
 public record ProductionProperties(Map<String, Duration> valueCheckpoints, Duration recertificationWindow,
-    Duration overdueReminder, String executiveReviewCycle, Targets targets) {
+    Duration overdueReminder, Duration signalHandlingTime, String executiveReviewCycle, Targets targets) {
 
   /**
    * @param minAccuracyPercent a model accuracy below it misses the target
@@ -62,12 +64,13 @@ public record ProductionProperties(Map<String, Duration> valueCheckpoints, Durat
     valueCheckpoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(valueCheckpoints));
     recertificationWindow = positive(recertificationWindow, Duration.ofDays(14), "recertification-window");
     overdueReminder = positive(overdueReminder, Duration.ofDays(7), "overdue-reminder");
+    signalHandlingTime = positive(signalHandlingTime, Duration.ofDays(7), "signal-handling-time");
     executiveReviewCycle = executiveReviewCycle == null || executiveReviewCycle.isBlank() ? "R/P30D" : executiveReviewCycle;
     targets = targets == null ? new Targets(null, null, null, null, null, null) : targets;
   }
 
   public static ProductionProperties defaults() {
-    return new ProductionProperties(null, null, null, null, null);
+    return new ProductionProperties(null, null, null, null, null, null);
   }
 
   private static Duration positive(Duration value, Duration fallback, String name) {

@@ -1,6 +1,9 @@
 package org.pilotlifecycle.reporting.portfolio;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +22,13 @@ import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.pilot.PilotStatus;
 import org.pilotlifecycle.pilot.StepCount;
 import org.pilotlifecycle.pilot.Viewers;
+import org.pilotlifecycle.production.ProductionFacts;
+import org.pilotlifecycle.production.ProductionFacts.MeasuredKpi;
+import org.pilotlifecycle.production.ProductionFacts.PilotFacts;
+import org.pilotlifecycle.reporting.portfolio.Portfolio.BusinessUnitValue;
+import org.pilotlifecycle.reporting.portfolio.Portfolio.PilotValue;
+import org.pilotlifecycle.reporting.portfolio.Portfolio.Production;
+import org.pilotlifecycle.reporting.portfolio.Portfolio.Recertification;
 import org.pilotlifecycle.reporting.portfolio.Portfolio.Kpi;
 import org.pilotlifecycle.reporting.portfolio.Portfolio.Maturity;
 import org.pilotlifecycle.reporting.portfolio.Portfolio.StepTime;
@@ -39,12 +49,17 @@ public class PortfolioService {
 
   private final PilotRegistry registry;
   private final PilotAuditTrail auditTrail;
+  private final ProductionFacts productionFacts;
   private final Viewers viewers;
+  private final Clock clock;
 
-  PortfolioService(PilotRegistry registry, PilotAuditTrail auditTrail, Viewers viewers) {
+  PortfolioService(PilotRegistry registry, PilotAuditTrail auditTrail, ProductionFacts productionFacts, Viewers viewers,
+      Clock clock) {
     this.registry = registry;
     this.auditTrail = auditTrail;
+    this.productionFacts = productionFacts;
     this.viewers = viewers;
+    this.clock = clock;
   }
 
   @Transactional(readOnly = true)
@@ -60,8 +75,74 @@ public class PortfolioService {
             pilot.getInProductionAt(), days(pilot.timeToProduction())))
         .toList();
     Trend trend = trend(timeToProduction);
+    List<Pilot> reachedProduction = pilots.stream().filter(pilot -> pilot.getInProductionAt() != null).toList();
+    Map<String, PilotFacts> facts = productionFacts.of(reachedProduction.stream().map(Pilot::getKey).toList());
+    Instant now = clock.instant();
     return new Portfolio(businessUnit, pilots.size(), counts(pilots), timeInStep(events, byId), timeToProduction, trend,
-        maturity(pilots, events, trend), kpis(pilots));
+        maturity(pilots, events, trend, facts, now, productionFacts.signalHandlingTime()), kpis(pilots),
+        production(reachedProduction, facts, now, productionFacts.recertificationWindow()));
+  }
+
+  /** The pilots that reached production: value realised against projected, re-certifications, signals. */
+  static Production production(List<Pilot> reachedProduction, Map<String, PilotFacts> facts, Instant now,
+      Duration recertificationWindow) {
+    List<PilotValue> values = reachedProduction.stream()
+        .sorted(Comparator.comparing(Pilot::getBusinessUnit).thenComparing(Pilot::getKey))
+        .map(pilot -> value(pilot, facts.get(pilot.getKey()), now, recertificationWindow))
+        .toList();
+    List<PilotValue> inOperation = values.stream()
+        .filter(value -> value.status() == PilotStatus.IN_PRODUCTION || value.status() == PilotStatus.PAUSED).toList();
+    Map<String, List<PilotValue>> perUnit = inOperation.stream()
+        .collect(Collectors.groupingBy(PilotValue::businessUnit, java.util.TreeMap::new, Collectors.toList()));
+    List<BusinessUnitValue> units = perUnit.entrySet().stream()
+        .map(unit -> new BusinessUnitValue(unit.getKey(), unit.getValue().size(), sum(unit.getValue(), PilotValue::projectedValue),
+            sum(unit.getValue(), PilotValue::realisedValue), count(unit.getValue(), Recertification.DUE),
+            count(unit.getValue(), Recertification.OVERDUE),
+            unit.getValue().stream().mapToLong(PilotValue::openSignals).sum()))
+        .toList();
+    return new Production(
+        (int) values.stream().filter(value -> value.status() == PilotStatus.IN_PRODUCTION).count(),
+        (int) values.stream().filter(value -> value.status() == PilotStatus.PAUSED).count(),
+        (int) values.stream().filter(value -> value.status() == PilotStatus.RETIRED).count(),
+        sum(inOperation, PilotValue::projectedValue), sum(inOperation, PilotValue::realisedValue),
+        (int) inOperation.stream().filter(value -> value.checkpoint() != null).count(),
+        (int) inOperation.stream().filter(value -> Boolean.TRUE.equals(value.belowTarget())).count(),
+        count(inOperation, Recertification.DUE), count(inOperation, Recertification.OVERDUE),
+        inOperation.stream().mapToLong(PilotValue::signalsReceived).sum(),
+        inOperation.stream().mapToLong(PilotValue::openSignals).sum(),
+        values, units);
+  }
+
+  private static PilotValue value(Pilot pilot, PilotFacts facts, Instant now, Duration recertificationWindow) {
+    PilotFacts known = facts == null ? new PilotFacts(pilot.getKey(), null, 0, 0, null) : facts;
+    MeasuredKpi kpi = known.latestBusinessKpi();
+    BigDecimal projected = pilot.getSuccessMetric() == null ? null : pilot.getSuccessMetric().annualValue();
+    return new PilotValue(pilot.getKey(), pilot.getName(), pilot.getBusinessUnit(), pilot.getFramework(),
+        pilot.getStatus(), pilot.getInProductionAt(), pilot.getRetiredAt(), projected,
+        kpi == null ? null : kpi.realised(projected), kpi == null ? null : kpi.achievedPercent(),
+        kpi == null ? null : kpi.checkpoint(), kpi == null ? null : kpi.measuredAt(),
+        kpi == null ? null : kpi.belowTarget(), pilot.getRecertificationDueAt(),
+        recertification(pilot, now, recertificationWindow), known.signalsReceived(), known.signalsOpen());
+  }
+
+  /** Overdue past the due date, due within the window before it (when the re-certification opens), as the stuck list. */
+  static Recertification recertification(Pilot pilot, Instant now, Duration window) {
+    Instant due = pilot.getRecertificationDueAt();
+    if (due == null || !pilot.inOperation()) {
+      return Recertification.NONE;
+    }
+    if (due.isBefore(now)) {
+      return Recertification.OVERDUE;
+    }
+    return due.isAfter(now.plus(window)) ? Recertification.ON_SCHEDULE : Recertification.DUE;
+  }
+
+  private static int count(List<PilotValue> values, Recertification state) {
+    return (int) values.stream().filter(value -> value.recertification() == state).count();
+  }
+
+  private static BigDecimal sum(List<PilotValue> values, Function<PilotValue, BigDecimal> amount) {
+    return values.stream().map(amount).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   private static List<StepCount> counts(List<Pilot> pilots) {
@@ -113,11 +194,16 @@ public class PortfolioService {
   }
 
   /**
-   * L1 no gate passed yet; L2 pilots pass gates repeatably but none is in production; L3 pilots in
-   * production; L4 several in production, each with a valued business KPI, verified MLOps and a
-   * governance sign-off; L5 as L4 with at least three in production and time to production shrinking.
+   * Seed 001's scorecard, from what the portfolio shows. L1 no gate passed yet; L2 pilots pass gates repeatably but
+   * none is in production; L3 pilots in production; L4 (managed portfolio) at least two in production, each with a
+   * valued business KPI, verified MLOps, a governance sign-off, its value measured at a confirmed checkpoint, and
+   * working monitoring (signals received, none waiting longer than {@code pilot.production.signal-handling-time});
+   * L5 (AI-native operations) as L4 with at least three in production, each one's measured business KPI on target,
+   * and time to production shrinking. Issue 15: L4 and L5 rest on measured value and working monitoring, not only on
+   * gates passed.
    */
-  private static Maturity maturity(List<Pilot> pilots, List<AuditEntry> events, Trend trend) {
+  static Maturity maturity(List<Pilot> pilots, List<AuditEntry> events, Trend trend, Map<String, PilotFacts> facts,
+      Instant now, Duration signalHandlingTime) {
     List<Pilot> inProduction = pilots.stream().filter(p -> p.getStatus() == PilotStatus.IN_PRODUCTION).toList();
     Set<Long> production = inProduction.stream().map(Pilot::getId).collect(Collectors.toSet());
     long approvedGates = events.stream().filter(e -> e.getType() == AuditEntryType.GATE_DECISION
@@ -133,21 +219,32 @@ public class PortfolioService {
         && p.getSuccessMetric().annualValue().signum() > 0).count();
     long withMlops = production.stream().filter(mlopsVerified::contains).count();
     long withGovernance = production.stream().filter(governed::contains).count();
+    List<PilotFacts> live = inProduction.stream()
+        .map(p -> facts.getOrDefault(p.getKey(), new PilotFacts(p.getKey(), null, 0, 0, null))).toList();
+    long measured = live.stream().filter(f -> f.latestBusinessKpi() != null).count();
+    long onTarget = live.stream().filter(f -> f.latestBusinessKpi() != null && !f.latestBusinessKpi().belowTarget()).count();
+    long monitored = live.stream().filter(f -> f.monitoringWorks(now, signalHandlingTime)).count();
+    long received = live.stream().mapToLong(PilotFacts::signalsReceived).sum();
+    long open = live.stream().mapToLong(PilotFacts::signalsOpen).sum();
     List<String> evidence = new ArrayList<>();
     evidence.add(pilots.size() + " pilot(s); " + approvedGates + " gate sign-off(s) approved");
     evidence.add(inProduction.size() + " in production: " + valued + " with a valued business KPI, " + withMlops
         + " with verified MLOps, " + withGovernance + " with a governance sign-off");
+    evidence.add("value measured for " + measured + " of " + inProduction.size() + " in production, " + onTarget
+        + " on target");
+    evidence.add("monitoring works for " + monitored + " of " + inProduction.size() + " in production (" + received
+        + " signal(s) received, " + open + " open; handled within " + signalHandlingTime.toDays() + " days)");
     evidence.add("time to production " + (trend.pilotsInProduction() < 2 ? "not yet comparable"
         : (trend.shrinking() ? "shrinks" : "does not shrink") + " (" + trend.firstDays() + " → " + trend.latestDays() + " days)"));
-    boolean managed = inProduction.size() >= 2 && valued == inProduction.size() && withMlops == inProduction.size()
-        && withGovernance == inProduction.size();
-    if (managed && inProduction.size() >= 3 && trend.shrinking()) {
+    int n = inProduction.size();
+    boolean managed = n >= 2 && valued == n && withMlops == n && withGovernance == n && measured == n && monitored == n;
+    if (managed && n >= 3 && onTarget == n && trend.shrinking()) {
       return new Maturity("L5", "AI-native operations", evidence);
     }
     if (managed) {
       return new Maturity("L4", "Managed portfolio", evidence);
     }
-    if (!inProduction.isEmpty()) {
+    if (n > 0) {
       return new Maturity("L3", "Production islands", evidence);
     }
     if (approvedGates > 0) {

@@ -47,7 +47,14 @@ class PortfolioControllerTest {
         new Portfolio.Trend(1, 181.0, 181.0, null, false),
         new Portfolio.Maturity("L2", "Repeatable pilots", List.of("1 pilot in production")),
         List.of(new Portfolio.Kpi("CLAIMS-1", "EFFICIENCY", "Processing time", "minutes", new BigDecimal("30"),
-            new BigDecimal("18"), null)));
+            new BigDecimal("18"), null)),
+        new Portfolio.Production(1, 0, 0, new BigDecimal("420000"), new BigDecimal("210000.00"), 1, 1, 0, 0, 2, 1,
+            List.of(new Portfolio.PilotValue("CLAIMS-1", "Claims triage", "Claims", Framework.FIVE_PHASE,
+                PilotStatus.IN_PRODUCTION, Instant.parse("2025-07-01T00:00:00Z"), null, new BigDecimal("420000"),
+                new BigDecimal("210000.00"), 50.0, "DAY_30", Instant.parse("2025-07-31T00:00:00Z"), true,
+                Instant.parse("2026-07-01T00:00:00Z"), Portfolio.Recertification.ON_SCHEDULE, 2, 1)),
+            List.of(new Portfolio.BusinessUnitValue("Claims", 1, new BigDecimal("420000"), new BigDecimal("210000.00"),
+                0, 0, 1))));
   }
 
   @Test
@@ -69,7 +76,11 @@ class PortfolioControllerTest {
         .andExpect(jsonPath("$.timeToProduction[0].inProductionAt").value("2025-07-01T00:00:00Z"))
         .andExpect(jsonPath("$.maturity.level").value("L2"))
         .andExpect(jsonPath("$.kpis[0].baseline").value(30))
-        .andExpect(jsonPath("$.kpis[0].annualValue").doesNotExist());
+        .andExpect(jsonPath("$.kpis[0].annualValue").doesNotExist())
+        .andExpect(jsonPath("$.production.realisedValue").value(210000.00))
+        .andExpect(jsonPath("$.production.pilots[0].recertification").value("ON_SCHEDULE"))
+        .andExpect(jsonPath("$.production.pilots[0].retiredAt").doesNotExist())
+        .andExpect(jsonPath("$.production.businessUnits[0].openSignals").value(1));
     verify(portfolioService).portfolio(null);
   }
 

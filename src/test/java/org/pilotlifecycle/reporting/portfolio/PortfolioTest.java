@@ -19,6 +19,11 @@ import org.pilotlifecycle.audit.AuditRecord;
 import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.pilot.PilotRegistration;
 import org.pilotlifecycle.pilot.SuccessMetric;
+import org.pilotlifecycle.production.KpiMeasurement;
+import org.pilotlifecycle.production.KpiReading;
+import org.pilotlifecycle.production.MonitoringSignals;
+import org.pilotlifecycle.production.RealisedValue;
+import org.pilotlifecycle.production.SignalRequest;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +35,8 @@ class PortfolioTest extends IntegrationTestSupport {
       "GOVERNANCE_AND_RISK_CONTROLS", "OPERATING_MODEL");
 
   @Autowired PilotAuditTrail auditTrail;
+  @Autowired RealisedValue realisedValue;
+  @Autowired MonitoringSignals monitoringSignals;
   Instant now;
 
   @AfterEach
@@ -80,6 +87,20 @@ class PortfolioTest extends IntegrationTestSupport {
     registry.markInProduction(key); // records IN_PRODUCTION in the audit trail (PilotEvent.ReachedProduction)
   }
 
+  /** The executive owner confirms the business KPI (cost per claim, baseline 40, target 25) at DAY_30. */
+  private void measure(String key, String costPerClaim) {
+    BigDecimal measured = new BigDecimal(costPerClaim);
+    realisedValue.store(key, "DAY_30", List.of(new KpiReading(KpiMeasurement.Kind.BUSINESS, "Cost per claim", "USD",
+        measured, new BigDecimal("40"), new BigDecimal("25"), measured.compareTo(new BigDecimal("25")) > 0)), "lena", "olivia");
+  }
+
+  /** A monitoring tool sends a signal, and its review handles it. */
+  private void signalHandled(String key) {
+    monitoringSignals.receive(registry.get(key), new SignalRequest("DRIFT", "LOW", "mlflow", "Drift 2%",
+        "handled-" + key), "monitor");
+    monitoringSignals.handleOpen(key, "CONTINUE");
+  }
+
   private JsonNode portfolio(String businessUnit) {
     return http().get("/api/portfolio?businessUnit=" + businessUnit, "olivia").json();
   }
@@ -120,9 +141,45 @@ class PortfolioTest extends IntegrationTestSupport {
     JsonNode trend = portfolio.path("timeToProductionTrend");
     assertThat(trend.path("changePercent").asDouble()).isEqualTo(-50.0);
     assertThat(trend.path("shrinking").asBoolean()).isTrue();
+    assertThat(portfolio.path("maturity").path("level").asText()).as("gates passed, value not measured yet")
+        .isEqualTo("L3");
+    assertThat(portfolio.path("maturity").path("evidence").toString()).contains("value measured for 0 of 2");
+
+    measure(first, "32.5");
+    measure(second, "25");
+    portfolio = portfolio(unit);
+    assertThat(portfolio.path("maturity").path("level").asText()).as("value measured, no monitoring signal yet")
+        .isEqualTo("L3");
+    signalHandled(first);
+    signalHandled(second);
+    monitoringSignals.receive(registry.get(second), new SignalRequest("DRIFT", "LOW", "mlflow", "Drift 4%",
+        "open-" + second), "monitor");
+    portfolio = portfolio(unit);
     assertThat(portfolio.path("maturity").path("level").asText()).isEqualTo("L4");
     assertThat(portfolio.path("maturity").path("label").asText()).isEqualTo("Managed portfolio");
-    assertThat(portfolio.path("maturity").path("evidence").toString()).contains("2 in production").contains("shrinks");
+    assertThat(portfolio.path("maturity").path("evidence").toString()).contains("2 in production").contains("shrinks")
+        .contains("value measured for 2 of 2 in production, 1 on target")
+        .contains("monitoring works for 2 of 2 in production (3 signal(s) received, 1 open");
+    JsonNode production = portfolio.path("production");
+    assertThat(production.path("inProduction").asInt()).isEqualTo(2);
+    assertThat(production.path("projectedValue").decimalValue()).isEqualByComparingTo("1800000");
+    assertThat(production.path("realisedValue").decimalValue()).as("half way from 40 to 25, and on target")
+        .isEqualByComparingTo("1350000");
+    assertThat(production.path("belowTarget").asInt()).isEqualTo(1);
+    assertThat(production.path("openSignals").asInt()).isEqualTo(1);
+    assertThat(production.path("recertificationsOverdue").asInt()).isZero();
+    JsonNode firstValue = pilot(production, first);
+    assertThat(firstValue.path("achievedPercent").asDouble()).isEqualTo(50.0);
+    assertThat(firstValue.path("realisedValue").decimalValue()).isEqualByComparingTo("450000");
+    assertThat(firstValue.path("checkpoint").asText()).isEqualTo("DAY_30");
+    assertThat(firstValue.path("belowTarget").asBoolean()).isTrue();
+    assertThat(pilot(production, second).path("openSignals").asInt()).isEqualTo(1);
+    assertThat(production.path("businessUnits").get(0).path("realisedValue").decimalValue())
+        .isEqualByComparingTo("1350000");
+
+    at(now.plus(Duration.ofDays(8)));
+    assertThat(portfolio(unit).path("maturity").path("level").asText())
+        .as("a signal waiting longer than the handling time: monitoring does not work").isEqualTo("L3");
     assertThat(portfolio.path("kpis")).hasSize(3);
     assertThat(portfolio.path("kpis").get(0).path("baseline").decimalValue()).isEqualByComparingTo("40");
     assertThat(portfolio.path("kpis").get(0).path("target").decimalValue()).isEqualByComparingTo("25");
@@ -149,6 +206,15 @@ class PortfolioTest extends IntegrationTestSupport {
     assertThat(portfolio.path("maturity").path("level").asText()).as("a production pilot without governance sign-off")
         .isEqualTo("L3");
     assertThat(portfolio.path("timeToProductionTrend").path("shrinking").asBoolean()).isFalse();
+  }
+
+  private static JsonNode pilot(JsonNode production, String key) {
+    for (JsonNode value : production.path("pilots")) {
+      if (value.path("pilotKey").asText().equals(key)) {
+        return value;
+      }
+    }
+    throw new AssertionError("no production figures of " + key + ": " + production.path("pilots"));
   }
 
   private static JsonNode step(JsonNode portfolio, String step) {
