@@ -251,6 +251,8 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
     assertThat(events(instance, AuditEntryType.RECERTIFICATION_OVERDUE)).hasSize(1);
     assertThat(mailSubjects()).anyMatch(subject -> subject.startsWith("Overdue: the re-certification of " + key + " was due"));
     assertThat(stuck(key)).containsExactly(org.pilotlifecycle.reporting.stuck.StuckReason.RECERTIFICATION_OVERDUE);
+    assertThat(onDiagram(instance)).as("Cockpit's overlay: at the oldest open task of the production operations")
+        .containsExactly(TASK_PROVIDE_RECERTIFICATION_EVIDENCE + ":RECERTIFICATION_OVERDUE:" + instance.getId());
 
     var newDue = due.plus(Duration.ofDays(20));
     driver.work("sam", instance, TASK_DECIDE_OVERDUE_RECERTIFICATION, Map.of(RECERTIFICATION_OVERDUE_DECISION, "EXTEND",
@@ -297,6 +299,15 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
   }
 
   @Autowired org.pilotlifecycle.reporting.stuck.StuckPilots stuckPilots;
+
+  /** Where the pilot shows on Cockpit's overlay of its production operations' diagram: activity:reason:instance. */
+  private List<String> onDiagram(ProcessInstance instance) {
+    return stuckPilots.onDiagram(instance.getProcessDefinitionId(), 1000).activities().stream()
+        .flatMap(activity -> activity.pilots().stream()
+            .filter(pilot -> pilot.pilotKey().equals(instance.getBusinessKey()))
+            .map(pilot -> activity.activityId() + ":" + pilot.reason() + ":" + pilot.processInstanceId()))
+        .toList();
+  }
 
   private List<org.pilotlifecycle.reporting.stuck.StuckReason> stuck(String key) {
     return stuckPilots.page(0, 1000).content().stream().filter(s -> s.pilotKey().equals(key))

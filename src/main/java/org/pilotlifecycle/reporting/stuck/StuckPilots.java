@@ -118,8 +118,7 @@ public class StuckPilots {
       stuck.add(overdue(pilot, now));
     }
     for (Pilot pilot : registry.recertificationOverdueAt(now, reach, visible.viewer())) {
-      stuck.add(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
-          StuckReason.RECERTIFICATION_OVERDUE, pilot.getRecertificationDueAt(), now, pilot.getProcessInstanceId(), null));
+      stuck.add(recertificationOverdue(pilot, now));
     }
     List<Incident> incidents = rootCauseIncidents(visible).stream()
         .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
@@ -262,6 +261,11 @@ public class StuckPilots {
         StuckReason.STEP_OVERDUE, pilot.getStepDueAt(), now, pilot.getProcessInstanceId(), null);
   }
 
+  private StuckPilot recertificationOverdue(Pilot pilot, Instant now) {
+    return StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
+        StuckReason.RECERTIFICATION_OVERDUE, pilot.getRecertificationDueAt(), now, pilot.getProcessInstanceId(), null);
+  }
+
   private StuckPilot incident(Pilot pilot, Incident incident, Instant now) {
     return StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
             StuckReason.CHECK_INCIDENT, incident.getIncidentTimestamp().toInstant(), now,
@@ -357,28 +361,34 @@ public class StuckPilots {
   private List<StuckPilot> stuckIn(Instant now, String definitionId, String definitionKey) {
     List<StuckPilot> stuck = new ArrayList<>();
     Viewer viewer = viewers.current();
-    // A phase or stage past its due date: the pilot table knows who; the open tasks, where.
+    // A phase or stage past its due date, or a re-certification past its due date: the pilot table knows who; the
+    // open tasks, where.
+    Map<String, StuckPilot> waiting = new HashMap<>();
     long overdueCount = registry.countOverdueAt(now, viewer);
     if (overdueCount > 0) {
-      Map<String, Pilot> overdue = new HashMap<>();
       registry.longestOverdueAt(now, (int) Math.min(Integer.MAX_VALUE, overdueCount), viewer)
-          .forEach(pilot -> overdue.put(pilot.getKey(), pilot));
-      List<String> keys = new ArrayList<>(overdue.keySet());
-      for (int from = 0; from < keys.size(); from += CHUNK) {
-        org.camunda.bpm.engine.task.TaskQuery query = taskService.createTaskQuery()
-            .processInstanceBusinessKeyIn(keys.subList(from, Math.min(keys.size(), from + CHUNK)).toArray(String[]::new));
-        query = definitionId != null ? query.processDefinitionId(definitionId) : query.processDefinitionKey(definitionKey);
-        List<Task> open = query.orderByTaskCreateTime().asc().list();
-        Map<String, String> keyByInstance = businessKeys(open.stream().map(Task::getProcessInstanceId).toList());
-        Map<String, Task> oldestByKey = new HashMap<>();
-        open.forEach(task -> oldestByKey.putIfAbsent(keyByInstance.get(task.getProcessInstanceId()), task));
-        oldestByKey.forEach((key, task) -> {
-          Pilot pilot = overdue.get(key);
-          if (pilot != null) {
-            stuck.add(waitingAt(overdue(pilot, now), task));
-          }
-        });
-      }
+          .forEach(pilot -> waiting.put(pilot.getKey(), overdue(pilot, now)));
+    }
+    long recertificationCount = registry.countRecertificationOverdueAt(now, viewer);
+    if (recertificationCount > 0) {
+      registry.recertificationOverdueAt(now, (int) Math.min(Integer.MAX_VALUE, recertificationCount), viewer)
+          .forEach(pilot -> waiting.putIfAbsent(pilot.getKey(), recertificationOverdue(pilot, now)));
+    }
+    List<String> keys = new ArrayList<>(waiting.keySet());
+    for (int from = 0; from < keys.size(); from += CHUNK) {
+      org.camunda.bpm.engine.task.TaskQuery query = taskService.createTaskQuery()
+          .processInstanceBusinessKeyIn(keys.subList(from, Math.min(keys.size(), from + CHUNK)).toArray(String[]::new));
+      query = definitionId != null ? query.processDefinitionId(definitionId) : query.processDefinitionKey(definitionKey);
+      List<Task> open = query.orderByTaskCreateTime().asc().list();
+      Map<String, String> keyByInstance = businessKeys(open.stream().map(Task::getProcessInstanceId).toList());
+      Map<String, Task> oldestByKey = new HashMap<>();
+      open.forEach(task -> oldestByKey.putIfAbsent(keyByInstance.get(task.getProcessInstanceId()), task));
+      oldestByKey.forEach((key, task) -> {
+        StuckPilot pilot = waiting.get(key);
+        if (pilot != null) {
+          stuck.add(waitingAt(pilot, task));
+        }
+      });
     }
     // A check that failed into an incident (root causes only, as in the list).
     org.camunda.bpm.engine.runtime.IncidentQuery incidentQuery = runtimeService.createIncidentQuery();
