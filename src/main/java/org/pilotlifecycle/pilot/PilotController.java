@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/pilots")
@@ -35,14 +37,23 @@ class PilotController {
   }
 
   @GetMapping
-  @Operation(summary = "List the pilots the caller sees, newest first, optionally by status and framework")
+  @Operation(summary = "List the pilots the caller sees, newest first, optionally by status, framework, current phase "
+      + "or stage, and business unit")
   PageView<PilotView> list(@RequestParam(required = false) PilotStatus status,
       @RequestParam(required = false) Framework framework,
+      @RequestParam(required = false) @Size(max = 64) @Pattern(regexp = "[A-Z_]*") String step,
+      @RequestParam(required = false) @Size(max = 100) String businessUnit,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-    Page<Pilot> pilots = registry.list(status, framework, viewers.current(),
+    Page<Pilot> pilots = registry.list(status, framework, step, businessUnit, viewers.current(),
         PageRequest.of(page, size, Sort.by(Sort.Order.desc("registeredAt"), Sort.Order.asc("key"))));
     return PageView.of(pilots.map(PilotView::of));
+  }
+
+  @GetMapping("/business-units")
+  @Operation(summary = "The business units of the pilots the caller sees, sorted")
+  List<String> businessUnits() {
+    return registry.businessUnits(viewers.current());
   }
 
   @GetMapping("/counts")

@@ -311,7 +311,24 @@ public class PilotRegistry {
   /** The pilots the viewer sees, optionally of one status and framework. */
   @Transactional(readOnly = true)
   public Page<Pilot> list(PilotStatus status, Framework framework, Viewer viewer, Pageable pageable) {
-    return pilots.search(status, framework, viewer.seesAll(), people(viewer), pageable);
+    return list(status, framework, null, null, viewer, pageable);
+  }
+
+  /**
+   * The pilots the viewer sees, by any of status, framework, current phase or stage (a {@link
+   * org.pilotlifecycle.framework.Step} name or {@code IN_PRODUCTION}) and business unit; null or blank: any.
+   */
+  @Transactional(readOnly = true)
+  public Page<Pilot> list(PilotStatus status, Framework framework, String step, String businessUnit, Viewer viewer,
+      Pageable pageable) {
+    return pilots.search(status, framework, step == null || step.isBlank() ? null : step,
+        businessUnit == null || businessUnit.isBlank() ? null : businessUnit, viewer.seesAll(), people(viewer), pageable);
+  }
+
+  /** The business units of the pilots the viewer sees, sorted. */
+  @Transactional(readOnly = true)
+  public List<String> businessUnits(Viewer viewer) {
+    return pilots.findVisibleBusinessUnits(viewer.seesAll(), people(viewer));
   }
 
   /**

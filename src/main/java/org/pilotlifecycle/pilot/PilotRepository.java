@@ -96,7 +96,12 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
       select p from Pilot p
       where (:status is null or p.status = :status)
         and (:framework is null or p.framework = :framework)
+        and (:step is null or p.currentStep = :step)
+        and (:businessUnit is null or p.businessUnit = :businessUnit)
         and """ + VISIBLE)
-  Page<Pilot> search(PilotStatus status, Framework framework, boolean seesAll, java.util.Collection<String> people,
-      Pageable pageable);
+  Page<Pilot> search(PilotStatus status, Framework framework, String step, String businessUnit, boolean seesAll,
+      java.util.Collection<String> people, Pageable pageable);
+
+  @Query("select distinct p.businessUnit from Pilot p where " + VISIBLE + " order by p.businessUnit")
+  java.util.List<String> findVisibleBusinessUnits(boolean seesAll, java.util.Collection<String> people);
 }

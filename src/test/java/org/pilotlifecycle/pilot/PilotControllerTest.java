@@ -83,7 +83,7 @@ class PilotControllerTest {
   @Test
   void listReturnsAPageOfPilotsNewestFirstWithDefaultPaging() throws Exception {
     Pilot pilot = pilot("CLAIMS-1");
-    when(registry.list(isNull(), isNull(), eq(VIEWER), any())).thenReturn(new PageImpl<>(List.of(pilot), PageRequest.of(0, 20), 1));
+    when(registry.list(isNull(), isNull(), isNull(), isNull(), eq(VIEWER), any())).thenReturn(new PageImpl<>(List.of(pilot), PageRequest.of(0, 20), 1));
 
     mvc.perform(get("/api/pilots"))
         .andExpect(status().isOk())
@@ -101,7 +101,7 @@ class PilotControllerTest {
         .andExpect(jsonPath("$.totalPages").value(1));
 
     ArgumentCaptor<Pageable> pageable = ArgumentCaptor.forClass(Pageable.class);
-    verify(registry).list(isNull(), isNull(), eq(VIEWER), pageable.capture());
+    verify(registry).list(isNull(), isNull(), isNull(), isNull(), eq(VIEWER), pageable.capture());
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getPageNumber()).isZero();
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getPageSize()).isEqualTo(20);
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getSort())
@@ -111,7 +111,7 @@ class PilotControllerTest {
   @Test
   void listLeavesOutNullFieldsOfAPilot() throws Exception {
     Pilot pilot = TestPilots.registered(Registrations.highRisk("CREDIT-1", Framework.FOUR_STAGE));
-    when(registry.list(any(), any(), any(), any())).thenReturn(new PageImpl<>(List.of(pilot), PageRequest.of(0, 20), 1));
+    when(registry.list(any(), any(), any(), any(), any(), any())).thenReturn(new PageImpl<>(List.of(pilot), PageRequest.of(0, 20), 1));
 
     // default-property-inclusion: non_null (application.yaml)
     mvc.perform(get("/api/pilots"))
@@ -125,11 +125,11 @@ class PilotControllerTest {
   }
 
   @Test
-  void listPassesStatusFrameworkPageAndSizeToTheRegistry() throws Exception {
-    when(registry.list(any(), any(), any(), any())).thenReturn(new PageImpl<>(List.of(), PageRequest.of(2, 5), 10));
+  void listPassesStatusFrameworkStepBusinessUnitPageAndSizeToTheRegistry() throws Exception {
+    when(registry.list(any(), any(), any(), any(), any(), any())).thenReturn(new PageImpl<>(List.of(), PageRequest.of(2, 5), 10));
 
     mvc.perform(get("/api/pilots").param("status", "ON_HOLD").param("framework", "FOUR_STAGE")
-            .param("page", "2").param("size", "5"))
+            .param("step", "SCALE_PILOT").param("businessUnit", "Retail").param("page", "2").param("size", "5"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.content", hasSize(0)))
         .andExpect(jsonPath("$.page").value(2))
@@ -137,7 +137,8 @@ class PilotControllerTest {
         .andExpect(jsonPath("$.totalElements").value(10));
 
     ArgumentCaptor<Pageable> pageable = ArgumentCaptor.forClass(Pageable.class);
-    verify(registry).list(eq(PilotStatus.ON_HOLD), eq(Framework.FOUR_STAGE), eq(VIEWER), pageable.capture());
+    verify(registry).list(eq(PilotStatus.ON_HOLD), eq(Framework.FOUR_STAGE), eq("SCALE_PILOT"), eq("Retail"), eq(VIEWER),
+        pageable.capture());
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getPageNumber()).isEqualTo(2);
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getPageSize()).isEqualTo(5);
   }

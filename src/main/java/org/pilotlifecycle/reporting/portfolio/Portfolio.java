@@ -14,7 +14,7 @@ import org.pilotlifecycle.pilot.StepCount;
  * each pilot's KPI baseline against its target, and what the pilots in production deliver (value realised
  * against projected, re-certifications, monitoring signals).
  */
-public record Portfolio(String businessUnit, int pilots, List<StepCount> pilotsPerStep, List<StepTime> timeInStep,
+public record Portfolio(String businessUnit, Framework framework, int pilots, List<StepCount> pilotsPerStep, List<StepTime> timeInStep,
     List<TimeToProduction> timeToProduction, Trend timeToProductionTrend, Maturity maturity, List<Kpi> kpis,
     Production production) {
 

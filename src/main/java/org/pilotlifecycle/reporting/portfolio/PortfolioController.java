@@ -3,6 +3,7 @@ package org.pilotlifecycle.reporting.portfolio;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
+import org.pilotlifecycle.framework.Framework;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +21,11 @@ class PortfolioController {
   }
 
   @GetMapping("/api/portfolio")
-  @Operation(summary = "Pilots per phase or stage, time in each, time to production and its trend, maturity level, KPIs")
-  Portfolio portfolio(@RequestParam(required = false) @Size(max = 100) String businessUnit) {
-    return portfolio.portfolio(businessUnit);
+  @Operation(summary = "Pilots per phase or stage, time in each, time to production and its trend, maturity level, KPIs, "
+      + "and what the pilots in production deliver; of one business unit and one framework when given")
+  Portfolio portfolio(@RequestParam(required = false) @Size(max = 100) String businessUnit,
+      @RequestParam(required = false) Framework framework) {
+    return portfolio.portfolio(businessUnit, framework);
   }
 
   @GetMapping("/api/portfolio/root-causes")

@@ -62,9 +62,14 @@ public class PortfolioService {
     this.clock = clock;
   }
 
+  /**
+   * @param businessUnit only this business unit's pilots; all when null or blank
+   * @param framework only the pilots of this framework; both when null (the maturity level is then that framework's)
+   */
   @Transactional(readOnly = true)
-  public Portfolio portfolio(String businessUnit) {
-    List<Pilot> pilots = registry.portfolio(businessUnit, viewers.current());
+  public Portfolio portfolio(String businessUnit, Framework framework) {
+    List<Pilot> pilots = registry.portfolio(businessUnit, viewers.current()).stream()
+        .filter(pilot -> framework == null || pilot.getFramework() == framework).toList();
     Map<Long, Pilot> byId = pilots.stream().collect(Collectors.toMap(Pilot::getId, Function.identity()));
     List<AuditEntry> events = auditTrail.events(byId.keySet(), Set.of(AuditEntryType.STEP_STARTED,
         AuditEntryType.IN_PRODUCTION, AuditEntryType.CHECK, AuditEntryType.GATE_DECISION));
@@ -78,7 +83,7 @@ public class PortfolioService {
     List<Pilot> reachedProduction = pilots.stream().filter(pilot -> pilot.getInProductionAt() != null).toList();
     Map<String, PilotFacts> facts = productionFacts.of(reachedProduction.stream().map(Pilot::getKey).toList());
     Instant now = clock.instant();
-    return new Portfolio(businessUnit, pilots.size(), counts(pilots), timeInStep(events, byId), timeToProduction, trend,
+    return new Portfolio(businessUnit, framework, pilots.size(), counts(pilots), timeInStep(events, byId), timeToProduction, trend,
         maturity(pilots, events, trend, facts, now, productionFacts.signalHandlingTime()), kpis(pilots),
         production(reachedProduction, facts, now, productionFacts.recertificationWindow()));
   }

@@ -29,6 +29,12 @@ class StuckPilotsController {
     return stuckPilots.page(page, size);
   }
 
+  @GetMapping("/api/pilots/stuck/counts")
+  @Operation(summary = "How many pilots the caller sees are stuck, per reason (every reason listed, 0 when none)")
+  java.util.Map<StuckReason, Long> counts() {
+    return stuckPilots.countByReason();
+  }
+
   @GetMapping("/api/pilots/stuck/activities")
   @Operation(summary = "Where in one process definition's diagram pilots are stuck: per activity (BPMN element id) the"
       + " stuck pilots per reason and the longest stuck of them; pilots stuck in a called process at the call activity")

@@ -39,7 +39,7 @@ class PortfolioControllerTest {
   RootCauseDistribution rootCauseDistribution;
 
   private static Portfolio portfolio(String businessUnit) {
-    return new Portfolio(businessUnit, 2,
+    return new Portfolio(businessUnit, null, 2,
         List.of(new StepCount(Framework.FIVE_PHASE, "DATA_READINESS", PilotStatus.ACTIVE, 1)),
         List.of(new Portfolio.StepTime(Framework.FIVE_PHASE, "INTAKE", 2, 3.5, 6.0)),
         List.of(new Portfolio.TimeToProduction("CLAIMS-1", Framework.FIVE_PHASE, Instant.parse("2025-01-01T00:00:00Z"),
@@ -59,7 +59,7 @@ class PortfolioControllerTest {
 
   @Test
   void portfolioOfAllBusinessUnits() throws Exception {
-    when(portfolioService.portfolio(null)).thenReturn(portfolio(null));
+    when(portfolioService.portfolio(null, null)).thenReturn(portfolio(null));
 
     mvc.perform(get("/api/portfolio"))
         .andExpect(status().isOk())
@@ -81,16 +81,33 @@ class PortfolioControllerTest {
         .andExpect(jsonPath("$.production.pilots[0].recertification").value("ON_SCHEDULE"))
         .andExpect(jsonPath("$.production.pilots[0].retiredAt").doesNotExist())
         .andExpect(jsonPath("$.production.businessUnits[0].openSignals").value(1));
-    verify(portfolioService).portfolio(null);
+    verify(portfolioService).portfolio(null, null);
   }
 
   @Test
   void portfolioOfOneBusinessUnit() throws Exception {
-    when(portfolioService.portfolio("Claims operations")).thenReturn(portfolio("Claims operations"));
+    when(portfolioService.portfolio("Claims operations", null)).thenReturn(portfolio("Claims operations"));
 
     mvc.perform(get("/api/portfolio").param("businessUnit", "Claims operations"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.businessUnit").value("Claims operations"));
+  }
+
+  @Test
+  void portfolioOfOneFramework() throws Exception {
+    when(portfolioService.portfolio(null, Framework.FOUR_STAGE)).thenReturn(portfolio(null));
+
+    mvc.perform(get("/api/portfolio").param("framework", "FOUR_STAGE")).andExpect(status().isOk());
+    verify(portfolioService).portfolio(null, Framework.FOUR_STAGE);
+  }
+
+  @Test
+  void anUnknownFrameworkIs400NamingTheParameter() throws Exception {
+    mvc.perform(get("/api/portfolio").param("framework", "SIX_SIGMA"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("framework")));
+    verifyNoInteractions(portfolioService);
   }
 
   @Test

@@ -189,7 +189,7 @@ class PortfolioServiceTest {
     when(productionFacts.signalHandlingTime()).thenReturn(Duration.ofDays(7));
     when(productionFacts.recertificationWindow()).thenReturn(Duration.ofDays(14));
     return new PortfolioService(registry, auditTrail, productionFacts, org.pilotlifecycle.pilot.Viewer::system,
-        Clock.fixed(NOW, ZoneOffset.UTC)).portfolio(null);
+        Clock.fixed(NOW, ZoneOffset.UTC)).portfolio(null, null);
   }
 
   @Test
