@@ -153,11 +153,28 @@ public class PortfolioService {
   private static List<StepCount> counts(List<Pilot> pilots) {
     Map<String, StepCount> counts = new LinkedHashMap<>();
     pilots.stream()
-        .sorted(Comparator.comparing(Pilot::getFramework).thenComparing(Pilot::getCurrentStep).thenComparing(Pilot::getStatus))
+        .sorted(Comparator.comparing(Pilot::getFramework).thenComparingInt(pilot -> stepRank(pilot.getCurrentStep()))
+            .thenComparing(Pilot::getCurrentStep).thenComparing(Pilot::getStatus))
         .forEach(pilot -> counts.merge(pilot.getFramework() + "/" + pilot.getCurrentStep() + "/" + pilot.getStatus(),
             new StepCount(pilot.getFramework(), pilot.getCurrentStep(), pilot.getStatus(), 1),
             (a, b) -> new StepCount(a.framework(), a.step(), a.status(), a.pilots() + 1)));
     return List.copyOf(counts.values());
+  }
+
+  /** The intake first, then the phases or stages in the catalogue's order, production last. */
+  static int stepRank(String step) {
+    if (Pilot.INTAKE.equals(step)) {
+      return -1;
+    }
+    if (Pilot.IN_PRODUCTION.equals(step)) {
+      return Integer.MAX_VALUE;
+    }
+    for (org.pilotlifecycle.framework.Step known : org.pilotlifecycle.framework.Step.values()) {
+      if (known.name().equals(step)) {
+        return known.ordinal();
+      }
+    }
+    return Integer.MAX_VALUE - 1;
   }
 
   /** Durations between one phase or stage starting and the next one starting (or production). */

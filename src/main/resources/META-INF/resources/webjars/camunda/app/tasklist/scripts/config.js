@@ -1,9 +1,11 @@
-// Tasklist configuration of Pilot Lifecycle: the product's name in the header; Camunda's default shortcuts.
+// Tasklist configuration of Pilot Lifecycle: the product's name in the header, a link to the portfolio dashboard
+// and on each card a link to its pilot's page; Camunda's default shortcuts.
 export default {
   app: {
     vendor: 'Pilot Lifecycle',
     name: 'Tasklist'
   },
+  customScripts: ['scripts/dashboard-links/plugin.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

@@ -146,6 +146,9 @@ async function show(node, processInstanceId, engineApi) {
   node.textContent = '';
   const overdue = pilot.stepDueAt && pilot.status === 'ACTIVE' && new Date(pilot.stepDueAt) < new Date();
   node.appendChild(element('h3', 'pilot-lifecycle-pilot-name', pilot.name));
+  const page = element('a', 'pilot-lifecycle-pilot-page', 'Open the pilot\'s page');
+  page.href = '/dashboard/pilots/' + encodeURIComponent(pilot.key);
+  node.appendChild(page);
   node.appendChild(definitionList([
     ['Pilot key', pilot.key],
     ['Business unit', pilot.businessUnit],

@@ -95,6 +95,8 @@ export default {
       <style>${STYLE}</style>
       <section class="pilot-lifecycle">
         <h1 class="section-title">Stuck pilots</h1>
+        <p><a href="/dashboard" data-pilot-lifecycle="portfolio-dashboard">Open the portfolio dashboard</a>: the funnel,
+          where pilots wait, time to production, maturity, value and where pilots die.</p>
         <div class="pilot-lifecycle-stuck-body">Loading stuck pilots…</div>
         <h3>Pilots per phase or stage</h3>
         <div class="pilot-lifecycle-chart-body">Loading…</div>
