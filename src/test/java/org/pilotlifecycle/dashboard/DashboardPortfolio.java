@@ -38,17 +38,17 @@ import org.pilotlifecycle.support.Registrations;
  * </ul>
  * Every pilot names olivia as executive owner, paul as AI product owner and tara as tech lead.
  */
-final class DashboardPortfolio {
+public final class DashboardPortfolio {
 
   static final List<String> PHASES = List.of("OUTCOME_DEFINITION", "DATA_READINESS", "MLOPS_INFRASTRUCTURE",
       "GOVERNANCE_AND_RISK_CONTROLS", "OPERATING_MODEL");
   static final List<String> STAGES = List.of("PILOT_VALIDATION", "PRODUCTION_ARCHITECTURE", "ORGANIZATIONAL_EMBEDDING");
 
-  final String businessUnit = "Dashboards " + UUID.randomUUID().toString().substring(0, 8);
-  final String claims = Registrations.newKey("DBC");
-  final String invoices = Registrations.newKey("DBI");
-  final String adoption = Registrations.newKey("DBA");
-  final String stopped = Registrations.newKey("DBS");
+  public final String businessUnit = "Dashboards " + UUID.randomUUID().toString().substring(0, 8);
+  public final String claims = Registrations.newKey("DBC");
+  public final String invoices = Registrations.newKey("DBI");
+  public final String adoption = Registrations.newKey("DBA");
+  public final String stopped = Registrations.newKey("DBS");
 
   private final PilotRegistry registry;
   private final PilotAuditTrail auditTrail;
@@ -57,7 +57,7 @@ final class DashboardPortfolio {
   private final ProcessEngine engine;
   private Instant now;
 
-  DashboardPortfolio(PilotRegistry registry, PilotAuditTrail auditTrail, RealisedValue realisedValue,
+  public DashboardPortfolio(PilotRegistry registry, PilotAuditTrail auditTrail, RealisedValue realisedValue,
       MonitoringSignals signals, ProcessEngine engine) {
     this.registry = registry;
     this.auditTrail = auditTrail;
@@ -67,7 +67,7 @@ final class DashboardPortfolio {
   }
 
   /** Builds the portfolio, starting 240 days ago, and leaves the clock at the real time. */
-  DashboardPortfolio seed() {
+  public DashboardPortfolio seed() {
     try {
       at(Instant.now().minus(Duration.ofDays(240)));
       register(claims, Framework.FIVE_PHASE, "Claims triage assistant");
