@@ -58,13 +58,7 @@ class PilotEventRecorder {
     }
     if (event instanceof PilotEvent.Stopped e) {
       Map<String, Object> details = new LinkedHashMap<>();
-      if (e.rootCause() != null) {
-        details.put("rootCause", e.rootCause().name());
-        details.put("rootCauseLabel", e.rootCause().label());
-      }
-      if (e.rootCauseText() != null) {
-        details.put("rootCauseText", e.rootCauseText());
-      }
+      putRootCause(details, e.rootCause(), e.rootCauseText());
       return AuditRecord.of(AuditEntryType.STOPPED, e.step()).actor(e.actor()).reason(e.reason())
           .details(details.isEmpty() ? null : details);
     }
@@ -92,6 +86,7 @@ class PilotEventRecorder {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("retiredAt", e.retiredAt().toString());
       details.put("timeInProductionDays", e.timeInProduction().toHours() / 24.0);
+      putRootCause(details, e.rootCause(), e.rootCauseText());
       return AuditRecord.of(AuditEntryType.RETIRED, e.step()).actor(e.actor()).reason(e.reason()).details(details);
     }
     if (event instanceof PilotEvent.RecertificationScheduled e) {
@@ -104,5 +99,17 @@ class PilotEventRecorder {
     }
     // SuccessMetricDefined: its evidence is the check that accepted it, recorded as such.
     return null;
+  }
+
+  /** Why a pilot ended, as a stop and a retirement record it: rootCause, rootCauseLabel and (OTHER) rootCauseText. */
+  private static void putRootCause(Map<String, Object> details, org.pilotlifecycle.framework.RootCause rootCause,
+      String text) {
+    if (rootCause != null) {
+      details.put("rootCause", rootCause.name());
+      details.put("rootCauseLabel", rootCause.label());
+    }
+    if (text != null) {
+      details.put("rootCauseText", text);
+    }
   }
 }

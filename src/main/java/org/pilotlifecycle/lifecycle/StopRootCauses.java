@@ -9,8 +9,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.pilotlifecycle.framework.RootCause;
 
 /**
- * The root cause a stop decision names, as every decision that can stop a pilot records it: in the audit entry's
- * details, and normalised in the process variables "Stop pilot" reads (removed when the decision does not stop).
+ * The root cause a decision that ends a pilot names, as every such decision records it: in the audit entry's details,
+ * and normalised in the process variables the ending reads (removed when the decision does not end the pilot). A stop
+ * uses {@code stopRootCause}/{@code stopRootCauseText} ({@link #set(VariableScope, RootCause.Stated)}); a retirement
+ * its own pair of variables, through {@link #set(VariableScope, String, String, RootCause.Stated)}.
  */
 public final class StopRootCauses {
 
@@ -30,16 +32,22 @@ public final class StopRootCauses {
 
   /** The normalised root cause for "Stop pilot"; null removes what a decision that does not stop may have sent. */
   public static void set(VariableScope execution, RootCause.Stated rootCause) {
+    set(execution, STOP_ROOT_CAUSE, STOP_ROOT_CAUSE_TEXT, rootCause);
+  }
+
+  /** The normalised root cause in the given variables; null removes both. */
+  public static void set(VariableScope execution, String causeVariable, String textVariable,
+      RootCause.Stated rootCause) {
     if (rootCause == null) {
-      execution.removeVariable(STOP_ROOT_CAUSE);
-      execution.removeVariable(STOP_ROOT_CAUSE_TEXT);
+      execution.removeVariable(causeVariable);
+      execution.removeVariable(textVariable);
       return;
     }
-    execution.setVariable(STOP_ROOT_CAUSE, rootCause.cause().name());
+    execution.setVariable(causeVariable, rootCause.cause().name());
     if (rootCause.text() == null) {
-      execution.removeVariable(STOP_ROOT_CAUSE_TEXT);
+      execution.removeVariable(textVariable);
     } else {
-      execution.setVariable(STOP_ROOT_CAUSE_TEXT, rootCause.text());
+      execution.setVariable(textVariable, rootCause.text());
     }
   }
 }

@@ -181,6 +181,15 @@ public class Pilot {
   @Column(name = "stopped_at")
   private Instant stoppedAt;
 
+  /** Why the pilot was retired, as the retirement decision named it (null until retired, and for older retirements). */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "retirement_root_cause", length = 32)
+  private org.pilotlifecycle.framework.RootCause retirementRootCause;
+
+  /** What the retirement's root cause is, when it is OTHER. */
+  @Column(name = "retirement_root_cause_text", length = 500)
+  private String retirementRootCauseText;
+
   @Column(name = "process_instance_id", nullable = false, length = 64)
   private String processInstanceId;
 
@@ -351,16 +360,25 @@ public class Pilot {
     events.add(new PilotEvent.ResumedInProduction(key, currentStep, actor, note));
   }
 
-  /** Decommissioned for good, in production or paused: the date and the time in production are recorded. */
-  void retire(String reason, String actor, Instant now) {
+  /**
+   * Decommissioned for good, in production or paused: the date and the time in production are recorded, and the root
+   * cause the retirement decision named (one of the six the frameworks name, or OTHER with a text), like a stop's.
+   */
+  void retire(String reason, org.pilotlifecycle.framework.RootCause.Stated rootCause, String actor, Instant now) {
     requireStatus("be retired", PilotStatus.IN_PRODUCTION, PilotStatus.PAUSED);
+    if (rootCause == null) {
+      throw org.pilotlifecycle.web.InvalidFieldsException.of("rootCause", "a retired pilot names its root cause");
+    }
     this.status = PilotStatus.RETIRED;
     this.statusReason = reason;
+    this.retirementRootCause = rootCause.cause();
+    this.retirementRootCauseText = rootCause.text();
     this.retiredAt = now;
     this.timeInProductionSeconds = java.time.Duration.between(inProductionAt, now).toSeconds();
     this.recertificationDueAt = null;
     this.updatedAt = now;
-    events.add(new PilotEvent.Retired(key, currentStep, now, timeInProduction(), actor, reason));
+    events.add(new PilotEvent.Retired(key, currentStep, now, timeInProduction(), actor, reason, rootCause.cause(),
+        rootCause.text()));
   }
 
   /**
@@ -574,6 +592,8 @@ public class Pilot {
   public org.pilotlifecycle.framework.RootCause getStopRootCause() { return stopRootCause; }
   public String getStopRootCauseText() { return stopRootCauseText; }
   public Instant getStoppedAt() { return stoppedAt; }
+  public org.pilotlifecycle.framework.RootCause getRetirementRootCause() { return retirementRootCause; }
+  public String getRetirementRootCauseText() { return retirementRootCauseText; }
   public Instant getInProductionAt() { return inProductionAt; }
   public Instant getRetiredAt() { return retiredAt; }
   public Instant getRecertificationDueAt() { return recertificationDueAt; }

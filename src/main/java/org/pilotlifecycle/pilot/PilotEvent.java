@@ -69,9 +69,9 @@ public sealed interface PilotEvent {
   record ResumedInProduction(String pilotKey, String step, String actor, String note) implements PilotEvent {
   }
 
-  /** Decommissioned: {@code timeInProduction} from production to retirement. */
+  /** Decommissioned: {@code timeInProduction} from production to retirement; the root cause (text only with OTHER). */
   record Retired(String pilotKey, String step, Instant retiredAt, Duration timeInProduction, String actor,
-      String reason) implements PilotEvent {
+      String reason, org.pilotlifecycle.framework.RootCause rootCause, String rootCauseText) implements PilotEvent {
   }
 
   /** The next re-certification is due at {@code dueAt}; {@code recertifiedBy} re-certified it now (or null). */

@@ -151,10 +151,13 @@ public class PilotRegistry {
     change(key, pilot -> pilot.resumeProduction(actor, note, clock.instant()));
   }
 
-  /** Decommissioned (IN_PRODUCTION or PAUSED to RETIRED), with the date and the time in production. */
+  /**
+   * Decommissioned (IN_PRODUCTION or PAUSED to RETIRED), with the date, the time in production and the root cause the
+   * retirement decision named.
+   */
   @Transactional
-  public Pilot retire(String key, String reason, String actor) {
-    return change(key, pilot -> pilot.retire(reason, actor, clock.instant()));
+  public Pilot retire(String key, String reason, org.pilotlifecycle.framework.RootCause.Stated rootCause, String actor) {
+    return change(key, pilot -> pilot.retire(reason, rootCause, actor, clock.instant()));
   }
 
   /** The next re-certification is due at {@code dueAt}; {@code recertifiedBy} re-certified it now, or null. */
@@ -220,10 +223,13 @@ public class PilotRegistry {
         viewer.seesAll(), people(viewer));
   }
 
-  /** The stopped pilots that name a root cause, of a business unit (all when null) and that the viewer sees, oldest stop first. */
+  /**
+   * The pilots that ended naming a root cause, stopped or retired, of a business unit (all when null) and that the
+   * viewer sees, oldest ending first.
+   */
   @Transactional(readOnly = true)
-  public List<Pilot> stoppedWithRootCause(String businessUnit, Viewer viewer) {
-    return pilots.findStoppedWithRootCause(businessUnit == null || businessUnit.isBlank() ? null : businessUnit,
+  public List<Pilot> endedWithRootCause(String businessUnit, Viewer viewer) {
+    return pilots.findEndedWithRootCause(businessUnit == null || businessUnit.isBlank() ? null : businessUnit,
         viewer.seesAll(), people(viewer));
   }
 

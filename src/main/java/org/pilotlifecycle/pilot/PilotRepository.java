@@ -47,9 +47,10 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
       + " order by p.registeredAt, p.key")
   java.util.List<Pilot> findForPortfolio(String businessUnit, boolean seesAll, java.util.Collection<String> people);
 
-  @Query("select p from Pilot p where p.stopRootCause is not null"
-      + " and (:businessUnit is null or p.businessUnit = :businessUnit) and " + VISIBLE + " order by p.stoppedAt, p.key")
-  java.util.List<Pilot> findStoppedWithRootCause(String businessUnit, boolean seesAll,
+  @Query("select p from Pilot p where (p.stopRootCause is not null or p.retirementRootCause is not null)"
+      + " and (:businessUnit is null or p.businessUnit = :businessUnit) and " + VISIBLE
+      + " order by coalesce(p.stoppedAt, p.retiredAt), p.key")
+  java.util.List<Pilot> findEndedWithRootCause(String businessUnit, boolean seesAll,
       java.util.Collection<String> people);
 
   @Query("select p from Pilot p where p.status = :status and p.stepDueAt < :moment and " + VISIBLE

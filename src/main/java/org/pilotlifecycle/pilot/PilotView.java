@@ -21,6 +21,7 @@ public record PilotView(
     PilotStatus status,
     String statusReason,
     StopRootCause stopRootCause,
+    RetirementRootCause retirementRootCause,
     String currentStep,
     Instant stepEnteredAt,
     Instant stepDueAt,
@@ -71,11 +72,24 @@ public record PilotView(
     }
   }
 
+  /**
+   * Why the pilot was retired: the root cause the retirement decision named, its label, the text (OTHER only), when.
+   * Null until retired (and for pilots retired before retirements named one).
+   */
+  public record RetirementRootCause(org.pilotlifecycle.framework.RootCause rootCause, String label, String text,
+      Instant retiredAt) {
+
+    static RetirementRootCause of(Pilot pilot) {
+      return pilot.getRetirementRootCause() == null ? null : new RetirementRootCause(pilot.getRetirementRootCause(),
+          pilot.getRetirementRootCause().label(), pilot.getRetirementRootCauseText(), pilot.getRetiredAt());
+    }
+  }
+
   /** With the latest outcome of each readiness check, for the single-pilot view. */
   public static PilotView of(Pilot pilot, List<CheckOutcomes.CheckOutcome> latestChecks) {
     PilotView view = of(pilot);
     return new PilotView(view.key, view.name, view.businessUnit, view.useCaseDescription, view.framework, view.people,
-        view.risk, view.cost, view.status, view.statusReason, view.stopRootCause, view.currentStep, view.stepEnteredAt, view.stepDueAt,
+        view.risk, view.cost, view.status, view.statusReason, view.stopRootCause, view.retirementRootCause, view.currentStep, view.stepEnteredAt, view.stepDueAt,
         view.processInstanceId, view.registeredBy, view.registeredAt, view.updatedAt, view.inProductionAt,
         view.successMetric, view.stepDurationsDays, List.copyOf(latestChecks), view.production);
   }
@@ -88,7 +102,7 @@ public record PilotView(
         new RiskProfile(pilot.isAffectsIndividuals(), pilot.isRegulatedDomain(), pilot.isProcessesPersonalData(),
             pilot.getAutonomy(), pilot.getRiskTier(), pilot.getHumanInTheLoopRequired()),
         new CostModel(pilot.getPilotCost(), pilot.getProjectedProductionCost()),
-        pilot.getStatus(), pilot.getStatusReason(), StopRootCause.of(pilot), pilot.getCurrentStep(), pilot.getStepEnteredAt(),
+        pilot.getStatus(), pilot.getStatusReason(), StopRootCause.of(pilot), RetirementRootCause.of(pilot), pilot.getCurrentStep(), pilot.getStepEnteredAt(),
         pilot.getStepDueAt(), pilot.getProcessInstanceId(), pilot.getRegisteredBy(), pilot.getRegisteredAt(),
         pilot.getUpdatedAt(), pilot.getInProductionAt(), pilot.getSuccessMetric(),
         StepDurations.read(pilot.getDurationOverrides()).orElse(null), null, Production.of(pilot));

@@ -127,6 +127,13 @@ public final class ProductionOperationsProcess {
     public static final String RESUME_DECISION = "resumeDecision";
     public static final String RESUME_NOTES = "resumeNotes";
     public static final String RETIREMENT_REASON = "retirementReason";
+    /**
+     * The root cause a retirement names ({@link org.pilotlifecycle.framework.RootCause}, the stops' vocabulary), the
+     * same field on every form whose decision can retire the pilot; with OTHER, {@link #RETIREMENT_ROOT_CAUSE_TEXT}
+     * says what. Carried to "Retire pilot", which stores it on the pilot.
+     */
+    public static final String RETIREMENT_ROOT_CAUSE = "retirementRootCause";
+    public static final String RETIREMENT_ROOT_CAUSE_TEXT = "retirementRootCauseText";
     public static final String ENDPOINT_SWITCHED_OFF = "endpointSwitchedOff";
     public static final String DATA_RETENTION_HANDLED = "dataRetentionHandled";
     public static final String USERS_INFORMED = "usersInformed";

@@ -14,7 +14,10 @@ import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.springframework.stereotype.Component;
 
-/** "Record executive review": notes and CONTINUE, ESCALATE, PAUSE (not a paused pilot) or RETIRE; EXECUTIVE_REVIEW. */
+/**
+ * "Record executive review": notes and CONTINUE, ESCALATE, PAUSE (not a paused pilot) or RETIRE naming its root cause
+ * ({@link RetirementRootCauses}); EXECUTIVE_REVIEW, with the root cause in its details.
+ */
 @Component
 class RecordExecutiveReviewDelegate implements JavaDelegate {
 
@@ -32,6 +35,7 @@ class RecordExecutiveReviewDelegate implements JavaDelegate {
     var action = Decisions.parse(ProductionDecisions.ExecutiveReview.class, EXECUTIVE_REVIEW_ACTION,
         variables.raw(EXECUTIVE_REVIEW_ACTION));
     String notes = Reasons.required(EXECUTIVE_REVIEW_NOTES, variables.raw(EXECUTIVE_REVIEW_NOTES));
+    var rootCause = RetirementRootCauses.decide(execution, variables, action);
     switch (action) {
       case PAUSE -> {
         ProductionDecisions.pausable(EXECUTIVE_REVIEW_ACTION, registry.get(variables.pilotKey()));
@@ -42,7 +46,8 @@ class RecordExecutiveReviewDelegate implements JavaDelegate {
       case CONTINUE -> { }
     }
     auditTrail.record(variables.pilotKey(), AuditRecord.of(AuditEntryType.EXECUTIVE_REVIEW, Pilot.IN_PRODUCTION)
-        .name("Monthly executive review").actor(variables.actor()).outcome(action.name()).reason(notes));
+        .name("Monthly executive review").actor(variables.actor()).outcome(action.name()).reason(notes)
+        .details(rootCause == null ? null : RetirementRootCauses.put(new java.util.LinkedHashMap<>(), rootCause)));
     execution.setVariable(EXECUTIVE_REVIEW_ACTION, action.name());
   }
 }

@@ -14,7 +14,10 @@ import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.springframework.stereotype.Component;
 
-/** "Record resume decision": RESUME or RETIRE, with notes. */
+/**
+ * "Record resume decision": RESUME or RETIRE naming its root cause ({@link RetirementRootCauses}), with notes. No
+ * audit entry of its own: a resumption is RESUMED_IN_PRODUCTION, a retirement RETIRED with the root cause.
+ */
 @Component
 class RecordResumeDecisionDelegate implements JavaDelegate {
 
@@ -23,6 +26,7 @@ class RecordResumeDecisionDelegate implements JavaDelegate {
     ProcessVariables variables = ProcessVariables.of(execution);
     var decision = Decisions.parse(ProductionDecisions.Resume.class, RESUME_DECISION, variables.raw(RESUME_DECISION));
     String notes = Reasons.required(RESUME_NOTES, variables.raw(RESUME_NOTES));
+    RetirementRootCauses.decide(execution, variables, decision);
     if (decision == ProductionDecisions.Resume.RETIRE) {
       execution.setVariable(RETIREMENT_REASON, "Retired while paused: " + notes);
     }

@@ -15,7 +15,8 @@ import org.pilotlifecycle.pilot.PilotRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record signal review": CONTINUE, UPDATE, PAUSE (not a paused pilot) or RETIRE, with notes. Every open signal of
+ * "Record signal review": CONTINUE, UPDATE, PAUSE (not a paused pilot) or RETIRE naming its root cause
+ * ({@link RetirementRootCauses}), with notes. Every open signal of
  * the pilot is handled with the outcome, those that joined the review meanwhile included; SIGNAL_REVIEW in the audit
  * trail names them.
  */
@@ -39,6 +40,7 @@ class RecordSignalReviewDelegate implements JavaDelegate {
         variables.raw(SIGNAL_REVIEW_OUTCOME));
     String notes = Reasons.required(SIGNAL_REVIEW_NOTES, variables.raw(SIGNAL_REVIEW_NOTES));
     String key = variables.pilotKey();
+    var rootCause = RetirementRootCauses.decide(execution, variables, outcome);
     if (outcome == ProductionDecisions.SignalReview.PAUSE) {
       ProductionDecisions.pausable(SIGNAL_REVIEW_OUTCOME, registry.get(key));
       execution.setVariable(PAUSE_REASON, "Monitoring signals: " + notes);
@@ -52,6 +54,7 @@ class RecordSignalReviewDelegate implements JavaDelegate {
     details.put("signals", handled);
     details.put("assessment", variables.text(SIGNAL_ASSESSMENT));
     details.put("recommendation", variables.text(SIGNAL_RECOMMENDATION));
+    RetirementRootCauses.put(details, rootCause);
     auditTrail.record(key, AuditRecord.of(AuditEntryType.SIGNAL_REVIEW, Pilot.IN_PRODUCTION).name("Signal review")
         .actor(variables.actor()).outcome(outcome.name()).reason(notes).details(details));
     execution.setVariable(SIGNAL_REVIEW_OUTCOME, outcome.name());

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Retire pilot", the gate of the retirement: every item of the decommissioning checklist ticked (400 naming the
- * others, the task stays open); DECOMMISSIONING in the audit trail; the pilot RETIRED with the date.
+ * others, the task stays open); DECOMMISSIONING in the audit trail; the pilot RETIRED with the date and the root cause
+ * the retirement decision named ({@link RetirementRootCauses#carried}: 400 naming {@code retirementRootCause} when a
+ * retirement was started without one, e.g. by moving the token in Cockpit).
  */
 @Component
 class RetirePilotDelegate implements JavaDelegate {
@@ -43,9 +45,10 @@ class RetirePilotDelegate implements JavaDelegate {
     }
     String notes = Reasons.optional(DECOMMISSIONING_NOTES, variables.raw(DECOMMISSIONING_NOTES));
     String key = variables.pilotKey();
+    var rootCause = RetirementRootCauses.carried(variables);
     auditTrail.record(key, AuditRecord.of(AuditEntryType.DECOMMISSIONING, Pilot.IN_PRODUCTION).name("Decommissioning")
         .actor(variables.actor()).outcome("SIGNED_OFF").reason(notes)
         .details(java.util.Map.of("checklist", CHECKLIST)));
-    registry.retire(key, variables.text(RETIREMENT_REASON), variables.actor());
+    registry.retire(key, variables.text(RETIREMENT_REASON), rootCause, variables.actor());
   }
 }

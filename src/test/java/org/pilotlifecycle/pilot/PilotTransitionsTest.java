@@ -477,6 +477,9 @@ class PilotTransitionsTest {
 
   // In production: IN_PRODUCTION -> PAUSED -> IN_PRODUCTION, IN_PRODUCTION | PAUSED -> RETIRED.
 
+  private static final org.pilotlifecycle.framework.RootCause.Stated RETIRED_FOR =
+      new org.pilotlifecycle.framework.RootCause.Stated(org.pilotlifecycle.framework.RootCause.WORKFLOW_MYOPIA, null);
+
   private static Pilot paused() {
     Pilot pilot = inProduction();
     pilot.pause("drift", "olivia", T1);
@@ -486,7 +489,7 @@ class PilotTransitionsTest {
 
   private static Pilot retired() {
     Pilot pilot = inProduction();
-    pilot.retire("replaced", "olivia", T1);
+    pilot.retire("replaced", RETIRED_FOR, "olivia", T1);
     pilot.clearDomainEvents();
     return pilot;
   }
@@ -533,23 +536,40 @@ class PilotTransitionsTest {
       pilot.scheduleRecertification(retiredAt.plus(Duration.ofDays(30)), null, null, inProductionAt);
       pilot.clearDomainEvents();
 
-      pilot.retire("Replaced by a vendor product", "olivia", retiredAt);
+      pilot.retire("Replaced by a vendor product", RETIRED_FOR, "olivia", retiredAt);
 
       assertThat(pilot.getStatus()).isEqualTo(PilotStatus.RETIRED);
       assertThat(pilot.getRetiredAt()).isEqualTo(retiredAt);
       assertThat(pilot.timeInProduction()).isEqualTo(Duration.ofDays(365));
       assertThat(pilot.getRecertificationDueAt()).as("no re-certification once retired").isNull();
       assertThat(pilot.domainEvents()).containsExactly(new PilotEvent.Retired("PILOT-1", Pilot.IN_PRODUCTION,
-          retiredAt, Duration.ofDays(365), "olivia", "Replaced by a vendor product"));
+          retiredAt, Duration.ofDays(365), "olivia", "Replaced by a vendor product",
+          org.pilotlifecycle.framework.RootCause.WORKFLOW_MYOPIA, null));
+      assertThat(pilot.getRetirementRootCause()).isEqualTo(org.pilotlifecycle.framework.RootCause.WORKFLOW_MYOPIA);
+      assertThat(pilot.getRetirementRootCauseText()).isNull();
     }
   }
 
   @Test
+  void aRetiredPilotNamesItsRootCause() {
+    Pilot pilot = inProduction();
+    assertThatThrownBy(() -> pilot.retire("Replaced", null, "olivia", T1))
+        .isInstanceOf(org.pilotlifecycle.web.InvalidFieldsException.class).hasMessageContaining("rootCause");
+    assertThat(pilot.getStatus()).isEqualTo(PilotStatus.IN_PRODUCTION);
+    assertThat(pilot.domainEvents()).isEmpty();
+
+    pilot.retire("Replaced", new org.pilotlifecycle.framework.RootCause.Stated(
+        org.pilotlifecycle.framework.RootCause.OTHER, "The vendor's product does it"), "olivia", T1);
+    assertThat(pilot.getRetirementRootCause()).isEqualTo(org.pilotlifecycle.framework.RootCause.OTHER);
+    assertThat(pilot.getRetirementRootCauseText()).isEqualTo("The vendor's product does it");
+  }
+
+  @Test
   void onlyAPilotInProductionOrPausedCanBeRetired() {
-    assertRefused(activeInStep(), p -> p.retire("r", "olivia", T1));
-    assertRefused(onHold(), p -> p.retire("r", "olivia", T1));
-    assertRefused(stopped(), p -> p.retire("r", "olivia", T1));
-    assertRefused(retired(), p -> p.retire("r", "olivia", T1));
+    assertRefused(activeInStep(), p -> p.retire("r", RETIRED_FOR, "olivia", T1));
+    assertRefused(onHold(), p -> p.retire("r", RETIRED_FOR, "olivia", T1));
+    assertRefused(stopped(), p -> p.retire("r", RETIRED_FOR, "olivia", T1));
+    assertRefused(retired(), p -> p.retire("r", RETIRED_FOR, "olivia", T1));
   }
 
   @Test

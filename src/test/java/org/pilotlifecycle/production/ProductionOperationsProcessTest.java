@@ -107,8 +107,14 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
   private void reviewSignals(ProcessInstance instance, String outcome) {
     driver.work("tara", instance, TASK_ASSESS_MONITORING_SIGNALS,
         Map.of(SIGNAL_ASSESSMENT, "Drift on the new claim types", SIGNAL_RECOMMENDATION, outcome));
-    driver.work("olivia", instance, TASK_DECIDE_ON_MONITORING_SIGNALS,
+    Map<String, Object> decision = new java.util.HashMap<>(
         Map.of(SIGNAL_REVIEW_OUTCOME, outcome, SIGNAL_REVIEW_NOTES, "Decided on the drift"));
+    if (outcome.equals("RETIRE")) {
+      assertThatThrownBy(() -> driver.work("olivia", instance, TASK_DECIDE_ON_MONITORING_SIGNALS, decision))
+          .as("a retirement names its root cause").hasMessageContaining(RETIREMENT_ROOT_CAUSE);
+      decision.put(RETIREMENT_ROOT_CAUSE, "DATA_AND_INTEGRATION_DEBT");
+    }
+    driver.work("olivia", instance, TASK_DECIDE_ON_MONITORING_SIGNALS, decision);
   }
 
   private void monthPasses(ProcessInstance instance) {
@@ -431,10 +437,17 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
     var pilot = registry.get(key);
     assertThat(pilot.getStatus()).isEqualTo(PilotStatus.RETIRED);
     assertThat(pilot.getStatusReason()).isEqualTo("Monitoring signals: Decided on the drift");
+    assertThat(pilot.getRetirementRootCause()).isEqualTo(org.pilotlifecycle.framework.RootCause.DATA_AND_INTEGRATION_DEBT);
+    assertThat(pilot.getRetirementRootCauseText()).isNull();
+    assertThat(pilot.getStopRootCause()).as("retired, not stopped").isNull();
     assertThat(pilot.getRetiredAt()).isNotNull();
     assertThat(pilot.timeInProduction()).isGreaterThanOrEqualTo(Duration.ofDays(100));
     assertThat(events(instance, AuditEntryType.DECOMMISSIONING)).extracting(AuditEntry::getActor).containsExactly("rita");
-    assertThat(events(instance, AuditEntryType.RETIRED)).hasSize(1);
+    assertThat(events(instance, AuditEntryType.RETIRED)).singleElement()
+        .satisfies(retired -> assertThat(retired.getDetails()).contains("\"rootCause\":\"DATA_AND_INTEGRATION_DEBT\"")
+            .contains("\"rootCauseLabel\":\"Data and integration debt\""));
+    assertThat(events(instance, AuditEntryType.SIGNAL_REVIEW)).singleElement()
+        .satisfies(review -> assertThat(review.getDetails()).contains("\"rootCause\":\"DATA_AND_INTEGRATION_DEBT\""));
   }
 
   // ------------------------------------------------------------------ monthly executive review
@@ -476,11 +489,19 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
     driver.work("olivia", instance, TASK_REVIEW_PRODUCTION_DASHBOARD,
         Map.of(EXECUTIVE_REVIEW_ACTION, "PAUSE", EXECUTIVE_REVIEW_NOTES, "Vendor outage"));
     assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.PAUSED);
-    driver.work("olivia", instance, TASK_RESUME_PAUSED_PRODUCTION, Map.of(RESUME_DECISION, "RETIRE", RESUME_NOTES, "Vendor gone"));
+    assertThatThrownBy(() -> driver.work("olivia", instance, TASK_RESUME_PAUSED_PRODUCTION,
+        Map.of(RESUME_DECISION, "RETIRE", RESUME_NOTES, "Vendor gone", RETIREMENT_ROOT_CAUSE, "OTHER")))
+        .hasMessageContaining(RETIREMENT_ROOT_CAUSE_TEXT);
+    driver.work("olivia", instance, TASK_RESUME_PAUSED_PRODUCTION, Map.of(RESUME_DECISION, "RETIRE", RESUME_NOTES,
+        "Vendor gone", RETIREMENT_ROOT_CAUSE, "OTHER", RETIREMENT_ROOT_CAUSE_TEXT, "The vendor went out of business"));
     retire(instance);
 
     assertThat(instance).isEnded();
     assertThat(registry.get(instance.getBusinessKey()).getStatusReason()).isEqualTo("Retired while paused: Vendor gone");
+    assertThat(registry.get(instance.getBusinessKey()).getRetirementRootCause())
+        .isEqualTo(org.pilotlifecycle.framework.RootCause.OTHER);
+    assertThat(registry.get(instance.getBusinessKey()).getRetirementRootCauseText())
+        .isEqualTo("The vendor went out of business");
     assertThat(events(instance, AuditEntryType.EXECUTIVE_REVIEW)).extracting(AuditEntry::getOutcome)
         .containsExactly("CONTINUE", "ESCALATE", "CONTINUE", "ESCALATE", "PAUSE", "CONTINUE", "PAUSE");
   }
@@ -489,11 +510,19 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
   void theExecutiveOwnerRetiresThePilotInAMonthlyReview() {
     ProcessInstance instance = driver.inProduction(intake, "MONTHRET");
     monthPasses(instance);
+    assertThatThrownBy(() -> driver.work("olivia", instance, TASK_REVIEW_PRODUCTION_DASHBOARD,
+        Map.of(EXECUTIVE_REVIEW_ACTION, "RETIRE", EXECUTIVE_REVIEW_NOTES, "Replaced by the claims platform's own triage",
+            RETIREMENT_ROOT_CAUSE, "BAD_LUCK"))).hasMessageContaining(RETIREMENT_ROOT_CAUSE);
     driver.work("olivia", instance, TASK_REVIEW_PRODUCTION_DASHBOARD,
-        Map.of(EXECUTIVE_REVIEW_ACTION, "RETIRE", EXECUTIVE_REVIEW_NOTES, "Replaced by the claims platform's own triage"));
+        Map.of(EXECUTIVE_REVIEW_ACTION, "RETIRE", EXECUTIVE_REVIEW_NOTES, "Replaced by the claims platform's own triage",
+            RETIREMENT_ROOT_CAUSE, "WORKFLOW_MYOPIA"));
     retire(instance);
     assertThat(instance).isEnded();
     assertThat(registry.get(instance.getBusinessKey()).getStatus()).isEqualTo(PilotStatus.RETIRED);
+    assertThat(registry.get(instance.getBusinessKey()).getRetirementRootCause())
+        .isEqualTo(org.pilotlifecycle.framework.RootCause.WORKFLOW_MYOPIA);
+    assertThat(events(instance, AuditEntryType.EXECUTIVE_REVIEW)).singleElement()
+        .satisfies(review -> assertThat(review.getDetails()).contains("\"rootCause\":\"WORKFLOW_MYOPIA\""));
   }
 
   @Test
@@ -502,10 +531,16 @@ class ProductionOperationsProcessTest extends IntegrationTestSupport {
     monthPasses(instance);
     driver.work("olivia", instance, TASK_REVIEW_PRODUCTION_DASHBOARD,
         Map.of(EXECUTIVE_REVIEW_ACTION, "ESCALATE", EXECUTIVE_REVIEW_NOTES, "No value after six months"));
-    driver.work("sam", instance, TASK_DECIDE_ON_PRODUCTION_ESCALATION,
-        Map.of(PRODUCTION_ESCALATION_DECISION, "RETIRE", PRODUCTION_ESCALATION_REASON, "No value"));
+    assertThatThrownBy(() -> driver.work("sam", instance, TASK_DECIDE_ON_PRODUCTION_ESCALATION,
+        Map.of(PRODUCTION_ESCALATION_DECISION, "RETIRE", PRODUCTION_ESCALATION_REASON, "No value")))
+        .hasMessageContaining(RETIREMENT_ROOT_CAUSE);
+    assertThat(instance).isWaitingAt(TASK_DECIDE_ON_PRODUCTION_ESCALATION);
+    driver.work("sam", instance, TASK_DECIDE_ON_PRODUCTION_ESCALATION, Map.of(PRODUCTION_ESCALATION_DECISION, "RETIRE",
+        PRODUCTION_ESCALATION_REASON, "No value", RETIREMENT_ROOT_CAUSE, "NO_HARD_BUSINESS_OWNER"));
     assertThat(instance).isWaitingAt(TASK_SIGN_OFF_DECOMMISSIONING);
     retire(instance);
     assertThat(registry.get(instance.getBusinessKey()).getStatusReason()).isEqualTo("Steering committee: No value");
+    assertThat(registry.get(instance.getBusinessKey()).getRetirementRootCause())
+        .isEqualTo(org.pilotlifecycle.framework.RootCause.NO_HARD_BUSINESS_OWNER);
   }
 }

@@ -314,7 +314,8 @@ class BadInputFuzzTest extends IntegrationTestSupport {
     driver.fireDueTimers(p, ProductionOperationsProcess.TIMER_RECERTIFICATION_OVERDUE);
     fuzzOpenTasks(key);
     driver.work("olivia", p, ProductionOperationsProcess.TASK_RESUME_PAUSED_PRODUCTION, Map.of(ProductionOperationsProcess.Variables.RESUME_DECISION, "RETIRE",
-        ProductionOperationsProcess.Variables.RESUME_NOTES, "Costs"));
+        ProductionOperationsProcess.Variables.RESUME_NOTES, "Costs", ProductionOperationsProcess.Variables.RETIREMENT_ROOT_CAUSE,
+        "NO_HARD_BUSINESS_OWNER"));
     fuzzOpenTasks(key);
   }
 

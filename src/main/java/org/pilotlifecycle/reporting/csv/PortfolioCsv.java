@@ -99,7 +99,7 @@ public class PortfolioCsv {
     List<String> header = new ArrayList<>(COLUMNS);
     header.addAll(List.of("riskTier", "humanInTheLoopRequired", "status", "currentStep", "stepDueAt", "registeredAt",
         "inProductionAt", "kpiName", "kpiUnit", "kpiBaseline", "kpiTarget", "annualValue", "stopRootCause",
-        "stopRootCauseText", "stoppedAt"));
+        "stopRootCauseText", "stoppedAt", "retirementRootCause", "retirementRootCauseText", "retiredAt"));
     List<List<Object>> lines = new ArrayList<>();
     for (Pilot pilot : registry.portfolio(businessUnit, viewers.current())) {
       var metric = pilot.getSuccessMetric();
@@ -112,7 +112,8 @@ public class PortfolioCsv {
           pilot.getInProductionAt(), metric == null ? null : metric.name(), metric == null ? null : metric.unit(),
           metric == null ? null : metric.baseline(), metric == null ? null : metric.target(),
           metric == null ? null : metric.annualValue(), pilot.getStopRootCause(), pilot.getStopRootCauseText(),
-          pilot.getStoppedAt()));
+          pilot.getStoppedAt(), pilot.getRetirementRootCause(), pilot.getRetirementRootCauseText(),
+          pilot.getRetiredAt()));
     }
     return write(header, lines);
   }

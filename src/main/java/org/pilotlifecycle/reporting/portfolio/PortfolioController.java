@@ -29,8 +29,8 @@ class PortfolioController {
   }
 
   @GetMapping("/api/portfolio/root-causes")
-  @Operation(summary = "Where pilots die: the stopped pilots by the root cause their stop named, in total, per business "
-      + "unit and per month")
+  @Operation(summary = "Where pilots die: the stopped and the retired pilots by the root cause their ending named, "
+      + "in total, per business unit and per month, each pilot with how it ended (STOPPED or RETIRED)")
   RootCauses rootCauses(@RequestParam(required = false) @Size(max = 100) String businessUnit) {
     return rootCauses.of(businessUnit);
   }

@@ -1,5 +1,6 @@
 package org.pilotlifecycle.reporting.portfolio;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -14,13 +15,20 @@ import org.pilotlifecycle.engine.OrganisationProperties;
 import org.pilotlifecycle.framework.RootCause;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
+import org.pilotlifecycle.pilot.PilotStatus;
 import org.pilotlifecycle.pilot.Viewers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The distribution of root causes over the stopped pilots the caller sees (see {@link RootCauses}). */
+/**
+ * The distribution of root causes over the pilots the caller sees that ended, stopped or retired (see
+ * {@link RootCauses}).
+ */
 @Service
 public class RootCauseDistribution {
+
+  /** The two ways a pilot ends naming a root cause, in this order in every {@code byEnding}. */
+  static final List<PilotStatus> ENDINGS = List.of(PilotStatus.STOPPED, PilotStatus.RETIRED);
 
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
@@ -36,38 +44,56 @@ public class RootCauseDistribution {
 
   @Transactional(readOnly = true)
   public RootCauses of(String businessUnit) {
-    List<Pilot> stopped = registry.stoppedWithRootCause(businessUnit, viewers.current());
-    List<RootCauses.StoppedPilot> pilots = stopped.stream()
-        .map(pilot -> new RootCauses.StoppedPilot(pilot.getKey(), pilot.getName(), pilot.getBusinessUnit(),
-            pilot.getFramework(), pilot.getCurrentStep(), pilot.getStopRootCause(), pilot.getStopRootCauseText(),
-            pilot.getStoppedAt(), month(pilot)))
-        .toList();
-    List<RootCauses.ByBusinessUnit> byBusinessUnit = grouped(pilots, RootCauses.StoppedPilot::businessUnit).entrySet()
+    List<RootCauses.EndedPilot> pilots = registry.endedWithRootCause(businessUnit, viewers.current()).stream()
+        .map(this::ended).toList();
+    List<RootCauses.ByBusinessUnit> byBusinessUnit = grouped(pilots, RootCauses.EndedPilot::businessUnit).entrySet()
         .stream().map(group -> new RootCauses.ByBusinessUnit(group.getKey(), group.getValue().size(),
-            counts(group.getValue())))
+            count(group.getValue(), PilotStatus.STOPPED), count(group.getValue(), PilotStatus.RETIRED),
+            counts(group.getValue()), byEnding(group.getValue())))
         .toList();
-    List<RootCauses.ByMonth> byMonth = grouped(pilots, RootCauses.StoppedPilot::month).entrySet().stream()
-        .map(group -> new RootCauses.ByMonth(group.getKey(), group.getValue().size(), counts(group.getValue())))
+    List<RootCauses.ByMonth> byMonth = grouped(pilots, RootCauses.EndedPilot::month).entrySet().stream()
+        .map(group -> new RootCauses.ByMonth(group.getKey(), group.getValue().size(),
+            count(group.getValue(), PilotStatus.STOPPED), count(group.getValue(), PilotStatus.RETIRED),
+            counts(group.getValue()), byEnding(group.getValue())))
         .toList();
     return new RootCauses(businessUnit == null || businessUnit.isBlank() ? null : businessUnit, pilots.size(),
-        counts(pilots), Arrays.stream(RootCause.values()).map(cause -> new RootCauses.Cause(cause, cause.label())).toList(),
+        count(pilots, PilotStatus.STOPPED), count(pilots, PilotStatus.RETIRED), counts(pilots), byEnding(pilots),
+        Arrays.stream(RootCause.values()).map(cause -> new RootCauses.Cause(cause, cause.label())).toList(),
         byBusinessUnit, byMonth, pilots);
   }
 
-  private String month(Pilot pilot) {
-    return pilot.getStoppedAt() == null ? "unknown" : MONTH.format(pilot.getStoppedAt().atZone(zone));
+  /** A stop's root cause where the pilot names one, otherwise its retirement's (a pilot ends once). */
+  private RootCauses.EndedPilot ended(Pilot pilot) {
+    boolean stopped = pilot.getStopRootCause() != null;
+    Instant at = stopped ? pilot.getStoppedAt() : pilot.getRetiredAt();
+    return new RootCauses.EndedPilot(pilot.getKey(), pilot.getName(), pilot.getBusinessUnit(), pilot.getFramework(),
+        pilot.getCurrentStep(), stopped ? PilotStatus.STOPPED : PilotStatus.RETIRED,
+        stopped ? pilot.getStopRootCause() : pilot.getRetirementRootCause(),
+        stopped ? pilot.getStopRootCauseText() : pilot.getRetirementRootCauseText(), at,
+        at == null ? "unknown" : MONTH.format(at.atZone(zone)));
   }
 
   /** Sorted by the group's name (business units alphabetically, months in order). */
-  private static Map<String, List<RootCauses.StoppedPilot>> grouped(List<RootCauses.StoppedPilot> pilots,
-      Function<RootCauses.StoppedPilot, String> by) {
-    Map<String, List<RootCauses.StoppedPilot>> groups = new TreeMap<>();
+  private static Map<String, List<RootCauses.EndedPilot>> grouped(List<RootCauses.EndedPilot> pilots,
+      Function<RootCauses.EndedPilot, String> by) {
+    Map<String, List<RootCauses.EndedPilot>> groups = new TreeMap<>();
     pilots.forEach(pilot -> groups.computeIfAbsent(by.apply(pilot), key -> new java.util.ArrayList<>()).add(pilot));
     return groups;
   }
 
+  private static int count(List<RootCauses.EndedPilot> pilots, PilotStatus ended) {
+    return (int) pilots.stream().filter(pilot -> pilot.ended() == ended).count();
+  }
+
+  /** The counts of the stopped and of the retired pilots, each with every root cause. */
+  private static Map<PilotStatus, Map<RootCause, Long>> byEnding(List<RootCauses.EndedPilot> pilots) {
+    Map<PilotStatus, Map<RootCause, Long>> byEnding = new LinkedHashMap<>();
+    ENDINGS.forEach(ended -> byEnding.put(ended, counts(pilots.stream().filter(p -> p.ended() == ended).toList())));
+    return byEnding;
+  }
+
   /** Every root cause, zeros included, in the vocabulary's order. */
-  static Map<RootCause, Long> counts(List<RootCauses.StoppedPilot> pilots) {
+  static Map<RootCause, Long> counts(List<RootCauses.EndedPilot> pilots) {
     Map<RootCause, Long> counts = new EnumMap<>(RootCause.class);
     Arrays.stream(RootCause.values()).forEach(cause -> counts.put(cause, 0L));
     pilots.forEach(pilot -> counts.merge(pilot.rootCause(), 1L, Long::sum));
