@@ -98,10 +98,10 @@ function funnel(portfolio) {
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: steps.map(step => label(step.split(':')[1])) },
     series: statuses.map(status => ({
-      name: label(status), type: 'bar', stack: 'pilots', label: { show: true },
+      name: label(status), type: 'bar', stack: 'pilots', label: { show: true, formatter: p => (p.value ? p.value : '') },
       data: steps.map(step => {
         const found = portfolio.pilotsPerStep.find(c => c.framework + ':' + c.step === step && c.status === status);
-        return found ? found.pilots : 0;
+        return found ? found.pilots : null;
       })
     }))
   });
@@ -149,9 +149,9 @@ function timeToProduction(portfolio) {
   const points = portfolio.timeToProduction;
   const instance = chart(node, 'timeToProduction', {
     tooltip: { trigger: 'item', formatter: p => points[p.dataIndex].pilotKey + ': ' + p.value[1] + ' days' },
-    grid: { left: 56, right: 24, top: 24, bottom: 40 },
-    xAxis: { type: 'time', name: 'reached production' },
-    yAxis: { type: 'value', name: 'days' },
+    grid: { left: 56, right: 32, top: 36, bottom: 32 },
+    xAxis: { type: 'time' },
+    yAxis: { type: 'value', name: 'days', nameGap: 20 },
     series: [{
       name: 'Time to production', type: 'line', symbolSize: 10, label: { show: true, formatter: p => p.value[1] },
       data: points.map(p => [p.inProductionAt, p.days])
@@ -195,7 +195,8 @@ function stuck(stuckCounts) {
     grid: { left: 170, right: 24, top: 12, bottom: 24 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: reasons.map(label) },
-    series: [{ name: 'Stuck pilots', type: 'bar', label: { show: true }, data: reasons.map(r => stuckCounts[r]),
+    series: [{ name: 'Stuck pilots', type: 'bar', label: { show: true, formatter: p => (p.value ? p.value : '') },
+      data: reasons.map(r => stuckCounts[r]),
       itemStyle: { color: '#b5152b' } }]
   });
   instance.on('click', event => stuckBy(reasons[event.dataIndex]));
@@ -288,7 +289,8 @@ function rootCauses(causes) {
     grid: { left: 200, right: 24, top: 12, bottom: 24 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: causes.causes.map(c => c.label) },
-    series: [{ name: 'Stopped pilots', type: 'bar', label: { show: true }, data: names.map(n => causes.total[n] || 0) }]
+    series: [{ name: 'Ended pilots', type: 'bar', label: { show: true, formatter: p => (p.value ? p.value : '') },
+      data: names.map(n => causes.total[n] || 0) }]
   });
   const byCause = cause => causes.pilots.filter(p => p.rootCause === cause)
     .map(p => ({ key: p.pilotKey, name: p.name, businessUnit: p.businessUnit, currentStep: p.step, status: p.ended || 'STOPPED' }));

@@ -513,6 +513,31 @@ class BadInputFuzzTest extends IntegrationTestSupport {
       String query = "?" + encoded(pick(ODD)) + "=" + encoded(pick(ODD).substring(0, 1));
       send("GET /api/pilots/counts", "query " + abbreviate(query), http.get("/api/pilots/counts" + query, "olivia"));
     }
+    // The dashboards' reads (issue 19): a pilot's open tasks and KPIs by odd keys, the portfolio by odd frameworks,
+    // the pilot list by odd steps and business units, the stuck counts and the business units by odd queries.
+    for (String tail : List.of("/tasks", "/kpis")) {
+      for (int i = 0; i < CASES_PER_API_ENDPOINT / 2; i++) {
+        String key = random.nextBoolean() ? oddPathSegment() : "NO-SUCH-PILOT";
+        send("GET /api/pilots/{key}" + tail, abbreviate(key), http.get("/api/pilots/" + key + tail, "olivia"));
+      }
+    }
+    for (int i = 0; i < CASES_PER_API_ENDPOINT / 2; i++) {
+      String query = "?framework=" + encoded(pick(List.of("SIX_SIGMA", "five_phase", "\u0000", "\uD83D\uDE00",
+          "FIVE_PHASE,FOUR_STAGE", "x".repeat(3000)))) + "&businessUnit=" + encoded(pick(List.of("", "x".repeat(101),
+          "\u202E")));
+      send("GET /api/portfolio (framework)", abbreviate(query), http.get("/api/portfolio" + query, "olivia"));
+    }
+    for (int i = 0; i < CASES_PER_API_ENDPOINT / 2; i++) {
+      String query = "?step=" + encoded(pick(List.of("<x>", "data_readiness", "x".repeat(65), "\u0000", "A B",
+          "\uD83D\uDE00"))) + "&businessUnit=" + encoded(pick(List.of("x".repeat(101), "\u0000".repeat(150), "ok")));
+      send("GET /api/pilots (step)", abbreviate(query), http.get("/api/pilots" + query, "olivia"));
+    }
+    for (String path : List.of("/api/pilots/stuck/counts", "/api/pilots/business-units")) {
+      for (int i = 0; i < CASES_PER_API_ENDPOINT / 4; i++) {
+        String query = "?" + encoded(pick(ODD)) + "=" + encoded(pick(ODD).substring(0, 1));
+        send("GET " + path, "query " + abbreviate(query), http.get(path + query, "olivia"));
+      }
+    }
     for (int i = 0; i < CASES_PER_API_ENDPOINT; i++) {
       Body body = invalidMachineToken();
       send("POST /api/machine-tokens", body.describe, body.request(http, "/api/machine-tokens", "admin"));
@@ -680,7 +705,8 @@ class BadInputFuzzTest extends IntegrationTestSupport {
         return Body.json(request, "missing field");
       }
       default -> {
-        request.put("serviceAccount", pick(ODD));
+        // Odd values that break the service-account rule: "1e309" or "-0" read oddly but are names the rule allows.
+        request.put("serviceAccount", pick(ODD.stream().filter(odd -> !odd.matches("^[a-z0-9][a-z0-9._-]{1,63}$")).toList()));
         return Body.json(request, "serviceAccount = " + abbreviate(request.get("serviceAccount")));
       }
     }
