@@ -26,20 +26,134 @@ public class PilotAuditTrail implements CheckOutcomes {
 
   private final PilotRegistry registry;
   private final AuditEntryRepository events;
+  private final AuditChainBreakRepository breaks;
   private final ObjectMapper json;
   private final Clock clock;
 
-  PilotAuditTrail(PilotRegistry registry, AuditEntryRepository events, ObjectMapper json, Clock clock) {
+  PilotAuditTrail(PilotRegistry registry, AuditEntryRepository events, AuditChainBreakRepository breaks,
+      ObjectMapper json, Clock clock) {
     this.registry = registry;
     this.events = events;
+    this.breaks = breaks;
     this.json = json;
     this.clock = clock;
   }
 
+  /**
+   * Appends an entry to the pilot's trail and links it into the pilot's hash chain ({@link AuditChain}): the pilot's
+   * row is locked until the transaction ends, so that concurrent writers extend the chain one after the other.
+   */
   @Transactional
   public AuditEntry record(String pilotKey, AuditRecord record) {
     Pilot pilot = registry.get(pilotKey);
-    return events.save(new AuditEntry(pilot.getId(), clock.instant(), record, toJson(record)));
+    AuditEntry entry = new AuditEntry(pilot.getId(), clock.instant(), record, toJson(record));
+    entry.chain(head(pilot.getId()));
+    return events.save(entry);
+  }
+
+  /** Locks the pilot's chain and answers its head, chaining first what was written before the chain existed. */
+  private String head(Long pilotId) {
+    events.lockPilot(pilotId);
+    AuditEntry latest = events.findFirstByPilotIdOrderByIdDesc(pilotId).orElse(null);
+    if (latest == null) {
+      return AuditChain.GENESIS;
+    }
+    if (latest.getEntryHash() == null) {
+      return chainUnchained(pilotId);
+    }
+    return latest.getEntryHash();
+  }
+
+  /** Chains the pilot's entries that are not chained yet, in order; @return the head. The caller holds the lock. */
+  private String chainUnchained(Long pilotId) {
+    String previous = AuditChain.GENESIS;
+    for (AuditEntry entry : events.findByPilotIdOrderByIdAsc(pilotId)) {
+      if (entry.getEntryHash() == null) {
+        entry.chain(previous);
+      }
+      previous = entry.getEntryHash();
+    }
+    return previous;
+  }
+
+  /** Chains the entries written before the chain existed, pilot by pilot; @return how many pilots had some. */
+  @Transactional
+  public int chainUnchained() {
+    List<Long> pilots = events.pilotsWithUnchainedEntries();
+    for (Long pilotId : pilots) {
+      events.lockPilot(pilotId);
+      chainUnchained(pilotId);
+    }
+    return pilots.size();
+  }
+
+  /**
+   * Verifies the pilot's chain: the first entry that does not link to the one before it, or whose content does not
+   * match its hash, breaks it.
+   *
+   * @throws PilotNotFoundException for an unknown pilot and for one the viewer does not see alike (404)
+   */
+  @Transactional(readOnly = true)
+  public AuditChainVerification verify(String pilotKey, Viewer viewer) {
+    Pilot pilot = registry.get(pilotKey, viewer);
+    return verify(pilot.getKey(), events.findByPilotIdOrderByIdAsc(pilot.getId()));
+  }
+
+  static AuditChainVerification verify(String pilotKey, List<AuditEntry> trail) {
+    String previous = AuditChain.GENESIS;
+    for (AuditEntry entry : trail) {
+      String problem = null;
+      if (entry.getEntryHash() == null || entry.getPreviousHash() == null) {
+        problem = "not chained: the entry carries no hash";
+      } else if (!previous.equals(entry.getPreviousHash())) {
+        problem = "does not link to the entry before it: an entry was removed, inserted or reordered";
+      } else if (!AuditChain.hash(entry.getPreviousHash(), entry).equals(entry.getEntryHash())) {
+        problem = "its content does not match its hash: the entry was changed";
+      }
+      if (problem != null) {
+        return new AuditChainVerification(pilotKey, false, trail.size(), trail.get(trail.size() - 1).getEntryHash(),
+            new AuditChainVerification.Break(entry.getId(), entry.getOccurredAt(), entry.getType(), problem));
+      }
+      previous = entry.getEntryHash();
+    }
+    return new AuditChainVerification(pilotKey, true, trail.size(), trail.isEmpty() ? AuditChain.GENESIS : previous, null);
+  }
+
+  /**
+   * Verifies every pilot's chain and keeps the broken ones in {@code audit_chain_break} (replacing the last run's
+   * findings); @return the broken chains.
+   */
+  @Transactional
+  public List<AuditChainVerification> verifyAll() {
+    List<AuditChainVerification> broken = new java.util.ArrayList<>();
+    breaks.deleteAllInBatch();
+    for (Long pilotId : events.pilotsWithEntries()) {
+      Pilot pilot = registry.byId(pilotId);
+      AuditChainVerification verification = verify(pilot.getKey(), events.findByPilotIdOrderByIdAsc(pilotId));
+      if (!verification.intact()) {
+        broken.add(verification);
+        breaks.save(new AuditChainBreak(pilotId, verification.brokenAt().entryId(), verification.brokenAt().problem(),
+            clock.instant()));
+      }
+    }
+    return broken;
+  }
+
+  /** How many pilots' chains the last verification found broken. */
+  @Transactional(readOnly = true)
+  public long brokenChains() {
+    return breaks.count();
+  }
+
+  /** A pilot whose chain the last verification found broken, at which entry, and when it found it. */
+  public record BrokenChain(String pilotKey, long entryId, String problem, java.time.Instant detectedAt) {
+  }
+
+  /** The pilots whose chains the last verification found broken. */
+  @Transactional(readOnly = true)
+  public List<BrokenChain> brokenChainList() {
+    return breaks.findAll().stream().map(b -> new BrokenChain(registry.byId(b.getPilotId()).getKey(), b.getEntryId(),
+        b.getProblem(), b.getDetectedAt())).toList();
   }
 
   /** The pilot's audit trail, oldest first, for the system (whoever may see the pilot). */
