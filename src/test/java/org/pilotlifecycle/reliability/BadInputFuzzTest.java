@@ -494,8 +494,8 @@ class BadInputFuzzTest extends IntegrationTestSupport {
           "\uD83D\uDE00", "NO-SUCH-DEFINITION:1:x"))) + "&listed=" + encoded(pick(List.of("0", "101", "-1", "x", "20")));
       send("GET /api/pilots/stuck/activities", query, http.get("/api/pilots/stuck/activities" + query, "olivia"));
     }
-    for (String path : List.of("/api/portfolio", "/api/portfolio/root-causes", "/api/export/pilots.csv",
-        "/api/export/audit-trail.csv")) {
+    for (String path : List.of("/api/portfolio", "/api/portfolio/root-causes", "/api/portfolio/dossier.pdf",
+        "/api/export/pilots.csv", "/api/export/audit-trail.csv")) {
       for (int i = 0; i < CASES_PER_API_ENDPOINT / 2; i++) {
         String businessUnit = pick(List.of("x".repeat(101), "\uD83D\uDE00".repeat(60), "\u0000".repeat(150),
             "\u202E".repeat(200), "x".repeat(5000)));
@@ -515,7 +515,7 @@ class BadInputFuzzTest extends IntegrationTestSupport {
     }
     // The dashboards' reads (issue 19): a pilot's open tasks and KPIs by odd keys, the portfolio by odd frameworks,
     // the pilot list by odd steps and business units, the stuck counts and the business units by odd queries.
-    for (String tail : List.of("/tasks", "/kpis")) {
+    for (String tail : List.of("/tasks", "/kpis", "/history/verify", "/dossier.pdf")) {
       for (int i = 0; i < CASES_PER_API_ENDPOINT / 2; i++) {
         String key = random.nextBoolean() ? oddPathSegment() : "NO-SUCH-PILOT";
         send("GET /api/pilots/{key}" + tail, abbreviate(key), http.get("/api/pilots/" + key + tail, "olivia"));
