@@ -163,7 +163,7 @@ class PilotVisibilityTest extends IntegrationTestSupport {
     checkUser("carmen", Set.of(), List.of(a, b), unit);
 
     Counts.report("visibility: %d endpoint x user checks (%d users and a deputy before, during and before her"
-        + " period; 2 pilots; the 13 read endpoints of /api and the engine's task list), %d requests, %d leaks",
+        + " period; 2 pilots; the 14 read endpoints of /api and the engine's task list), %d requests, %d leaks",
         checks, sees.size(), requests, leaks.size());
     assertThat(leaks).as("what someone saw, or did not see, against who sees a pilot").isEmpty();
   }
@@ -174,7 +174,7 @@ class PilotVisibilityTest extends IntegrationTestSupport {
     intake.register(pilotB(hidden, "Confidential"));
     String unknown = Registrations.newKey("NOSUCH");
 
-    for (String suffix : List.of("", "/history", "/tasks", "/kpis", "/history/verify")) {
+    for (String suffix : List.of("", "/history", "/tasks", "/kpis", "/history/verify", "/evidence")) {
       Http.Response invisible = http.get("/api/pilots/" + hidden + suffix, "olivia");
       Http.Response absent = http.get("/api/pilots/" + unknown + suffix, "olivia");
       assertThat(invisible.status()).isEqualTo(404);
@@ -265,7 +265,7 @@ class PilotVisibilityTest extends IntegrationTestSupport {
       expect(who + "GET /api/pilots/{key}", status(user, "/api/pilots/" + pilot) == (seen ? 200 : 404));
       expect(who + "GET /api/pilots/{key}/history", status(user, "/api/pilots/" + pilot + "/history") == (seen ? 200 : 404));
       // The pilot's page reads these too (issue 19), and the chain's verification (issue 16).
-      for (String read : List.of("/tasks", "/kpis", "/history/verify")) {
+      for (String read : List.of("/tasks", "/kpis", "/history/verify", "/evidence")) {
         expect(who + "GET /api/pilots/{key}" + read, status(user, "/api/pilots/" + pilot + read) == (seen ? 200 : 404));
       }
       expect(who + "GET /api/pilots", listed.contains(pilot) == seen);
