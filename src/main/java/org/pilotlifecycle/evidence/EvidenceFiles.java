@@ -51,11 +51,13 @@ public class EvidenceFiles {
   private final IdentityService identityService;
   private final EvidenceProperties properties;
   private final Clock clock;
+  private final StepEvidenceVariables stepEvidence;
   private final Tika tika = new Tika();
 
   EvidenceFiles(EvidenceRepository files, EvidenceContentRepository contents, PilotRegistry registry,
       PilotAuditTrail auditTrail, Viewers viewers, TaskService taskService, IdentityService identityService,
-      EvidenceProperties properties, Clock clock) {
+      EvidenceProperties properties, Clock clock, StepEvidenceVariables stepEvidence) {
+    this.stepEvidence = stepEvidence;
     this.files = files;
     this.contents = contents;
     this.registry = registry;
@@ -132,6 +134,8 @@ public class EvidenceFiles {
     details.put("taskId", task.getId());
     auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.EVIDENCE_ADDED, step).name(truncate(name, 100))
         .actor(caller.userId()).outcome("V" + version).details(details));
+    stepEvidence.publish(pilot.getKey(), step, files.findByPilotIdAndStepOrderByNameAscVersionAsc(pilot.getId(), step)
+        .stream().map(each -> EvidenceView.of(pilot.getKey(), each)).toList());
     return EvidenceView.of(pilotKey, file);
   }
 

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -24,6 +23,7 @@ import org.pilotlifecycle.fivephase.FivePhaseDriver;
 import org.pilotlifecycle.fivephase.FivePhaseForms;
 import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.intake.PilotIntakeService;
+import org.pilotlifecycle.support.EvidenceUpload;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.IntegrationTestSupport;
 import org.pilotlifecycle.support.Registrations;
@@ -54,19 +54,8 @@ class EvidenceFilesTest extends IntegrationTestSupport {
     return driver.task(instance, definitionKey).getId();
   }
 
-  /** POST multipart/form-data with the task id and the file, as Tasklist's Evidence tab and curl -F send it. */
-  private Http.Response upload(String key, String user, String taskId, String fileName, byte[] content) throws Exception {
-    String boundary = "----pilot" + UUID.randomUUID();
-    var body = new java.io.ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"taskId\"\r\n\r\n" + taskId + "\r\n")
-        .getBytes(StandardCharsets.UTF_8));
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return http().send(http().request("/api/pilots/" + key + "/evidence", user)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  private Http.Response upload(String key, String user, String taskId, String fileName, byte[] content) {
+    return EvidenceUpload.upload(http(), key, user, taskId, fileName, content);
   }
 
   private HttpResponse<byte[]> download(String path, String user) throws Exception {
