@@ -315,7 +315,29 @@ public class AuditDossier {
     if (entry.getReason() != null) {
       text.append(": ").append(entry.getReason());
     }
+    if (entry.getType() == AuditEntryType.GATE_DECISION) {
+      for (String file : approvedFiles(entry)) {
+        text.append("\nEvidence: ").append(file);
+      }
+    }
     return text.toString();
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** The evidence files a gate decision recorded (name, version, SHA-256), from its details. */
+  static List<String> approvedFiles(AuditEntry entry) {
+    List<String> files = new ArrayList<>();
+    if (entry.getDetails() == null) {
+      return files;
+    }
+    try {
+      JSON.readTree(entry.getDetails()).path("evidenceFiles").forEach(file -> files.add(file.path("name").asText()
+          + " v" + file.path("version").asInt() + " SHA-256 " + file.path("sha256").asText()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      files.add("(details unreadable)");
+    }
+    return files;
   }
 
   private String when(Instant instant) {

@@ -50,9 +50,17 @@ class AuditDossierTest extends IntegrationTestSupport {
   }
 
   @Test
-  void aPilotsDossierHoldsItsKeyEveryGatesApproverAndTheAuditChainsHead() throws Exception {
-    ProcessInstance operations = new ProductionDriver(engine).inProduction(intake, "DOSSIER");
-    String key = operations.getBusinessKey();
+  void aPilotsDossierHoldsItsKeyEveryGatesApproverTheEvidenceHashesAndTheAuditChainsHead() throws Exception {
+    org.pilotlifecycle.fivephase.FivePhaseDriver five = new org.pilotlifecycle.fivephase.FivePhaseDriver(engine);
+    ProcessInstance framework = five.start(intake, org.pilotlifecycle.support.Registrations.lowRisk(
+        org.pilotlifecycle.support.Registrations.newKey("DOSSIER"), org.pilotlifecycle.framework.Framework.FIVE_PHASE));
+    String key = framework.getBusinessKey();
+    Http.Response evidence = org.pilotlifecycle.support.EvidenceUpload.upload(http(), key, "paul",
+        five.task(framework, org.pilotlifecycle.fivephase.FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC).getId(),
+        "baseline.csv", "week,minutes\n1,50\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(evidence.status()).as(evidence.body()).isEqualTo(201);
+    String evidenceHash = evidence.json().path("sha256").asText();
+    five.passAll(framework);
     List<String> approvers = new ArrayList<>();
     for (AuditEntry entry : auditTrail.history(key, PageRequest.of(0, 500)).getContent()) {
       if (entry.getType() == AuditEntryType.GATE_DECISION) {
@@ -73,6 +81,8 @@ class AuditDossierTest extends IntegrationTestSupport {
     assertThat(text).contains("Audit dossier: ").contains(key).contains("Named people").contains("olivia")
         .contains("Risk tier and how it was classified").contains("Phase 1: Outcome definition")
         .contains("Phase 5: Operating model").contains("Gate decision").contains("intact").contains(head);
+    assertThat(text.replaceAll("\\s", "")).as("the phase 1 gate names the evidence it approved (a hash may wrap)")
+        .contains("Evidence:baseline.csvv1SHA-256" + evidenceHash);
     approvers.forEach(approver -> assertThat(text).contains(approver));
   }
 
