@@ -30,8 +30,14 @@ public class PilotAuditTrail implements CheckOutcomes {
   private final ObjectMapper json;
   private final Clock clock;
 
+  private final org.springframework.transaction.support.TransactionTemplate readOnly;
+  private final org.springframework.transaction.support.TransactionTemplate writing;
+
   PilotAuditTrail(PilotRegistry registry, AuditEntryRepository events, AuditChainBreakRepository breaks,
-      ObjectMapper json, Clock clock) {
+      ObjectMapper json, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+    this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
+    this.writing = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.registry = registry;
     this.events = events;
     this.breaks = breaks;
@@ -76,13 +82,17 @@ public class PilotAuditTrail implements CheckOutcomes {
     return previous;
   }
 
-  /** Chains the entries written before the chain existed, pilot by pilot; @return how many pilots had some. */
-  @Transactional
+  /**
+   * Chains the entries written before the chain existed, each pilot in a transaction of its own under its row lock;
+   * @return how many pilots had some.
+   */
   public int chainUnchained() {
-    List<Long> pilots = events.pilotsWithUnchainedEntries();
+    List<Long> pilots = readOnly.execute(status -> events.pilotsWithUnchainedEntries());
     for (Long pilotId : pilots) {
-      events.lockPilot(pilotId);
-      chainUnchained(pilotId);
+      writing.executeWithoutResult(status -> {
+        events.lockPilot(pilotId);
+        chainUnchained(pilotId);
+      });
     }
     return pilots.size();
   }
@@ -120,22 +130,27 @@ public class PilotAuditTrail implements CheckOutcomes {
   }
 
   /**
-   * Verifies every pilot's chain and keeps the broken ones in {@code audit_chain_break} (replacing the last run's
-   * findings); @return the broken chains.
+   * Verifies every pilot's chain, each pilot in a read-only transaction of its own (so that a large portfolio is
+   * never held in memory at once), and keeps the broken ones in {@code audit_chain_break}, replacing the last run's
+   * findings; @return the broken chains.
    */
-  @Transactional
   public List<AuditChainVerification> verifyAll() {
+    List<Long> pilotIds = readOnly.execute(status -> events.pilotsWithEntries());
     List<AuditChainVerification> broken = new java.util.ArrayList<>();
-    breaks.deleteAllInBatch();
-    for (Long pilotId : events.pilotsWithEntries()) {
-      Pilot pilot = registry.byId(pilotId);
-      AuditChainVerification verification = verify(pilot.getKey(), events.findByPilotIdOrderByIdAsc(pilotId));
-      if (!verification.intact()) {
+    List<AuditChainBreak> found = new java.util.ArrayList<>();
+    for (Long pilotId : pilotIds) {
+      AuditChainVerification verification = readOnly.execute(status ->
+          verify(registry.byId(pilotId).getKey(), events.findByPilotIdOrderByIdAsc(pilotId)));
+      if (verification != null && !verification.intact()) {
         broken.add(verification);
-        breaks.save(new AuditChainBreak(pilotId, verification.brokenAt().entryId(), verification.brokenAt().problem(),
+        found.add(new AuditChainBreak(pilotId, verification.brokenAt().entryId(), verification.brokenAt().problem(),
             clock.instant()));
       }
     }
+    writing.executeWithoutResult(status -> {
+      breaks.deleteAllInBatch();
+      breaks.saveAll(found);
+    });
     return broken;
   }
 

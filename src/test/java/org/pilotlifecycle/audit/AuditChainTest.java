@@ -130,6 +130,13 @@ class AuditChainTest extends IntegrationTestSupport {
     auditTrail.record(key, AuditRecord.of(AuditEntryType.DELIVERABLE_SUBMITTED, "OUTCOME_DEFINITION").name("After"));
     JsonNode verification = verify(key, "olivia");
     assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+
+    // At start-up, pilots with nothing new written are chained as well.
+    String idle = pilotWithEntries(2);
+    jdbc.update("update pilot_event set previous_hash = null, entry_hash = null where pilot_id ="
+        + " (select id from pilot where pilot_key = ?)", idle);
+    assertThat(auditTrail.chainUnchained()).isGreaterThanOrEqualTo(1);
+    assertThat(verify(idle, "olivia").path("intact").asBoolean()).isTrue();
   }
 
   @Test
