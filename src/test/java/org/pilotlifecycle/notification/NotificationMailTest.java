@@ -152,7 +152,9 @@ class NotificationMailTest extends IntegrationTestSupport {
     driver.work("paul", instance, FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
     String subject = "Sign-off waiting: Sign off success metric for " + instance.getBusinessKey();
 
-    for (int attempt = 0; attempt < 6; attempt++) {
+    // Other tests' unsent mails share the outbox, and each run sends the 50 oldest that are due: run until this
+    // mail has had its attempts (a day apart), as the scheduled sender would.
+    for (int round = 0; round < 100 && attemptsOf(subject) < 6; round++) {
       outbox.sendDue();
       driver.moveClockBy(Duration.ofDays(1));
     }
@@ -161,5 +163,10 @@ class NotificationMailTest extends IntegrationTestSupport {
     assertThat(failed.getAttempts()).isEqualTo(6);
     assertThat(failed.getFailedAt()).as("given up and reported").isNotNull();
     assertThat(failed.getSentAt()).isNull();
+  }
+
+  private int attemptsOf(String subject) {
+    return mails.findAll().stream().filter(mail -> mail.getSubject().equals(subject)).findFirst()
+        .map(OutboxMail::getAttempts).orElse(0);
   }
 }
