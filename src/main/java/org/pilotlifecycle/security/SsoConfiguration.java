@@ -138,9 +138,11 @@ class SsoConfiguration {
                     : "The sign-in at the identity provider did not succeed.")))
         .logout(logout -> logout
             .logoutRequestMatcher(path(LOGOUT))
+            .addLogoutHandler(WebappLogoutFilter::recallIdToken)
             .invalidateHttpSession(true)
             .clearAuthentication(true)
-            .logoutSuccessHandler(providerLogout))
+            .logoutSuccessHandler((request, response, authentication) -> providerLogout.onLogoutSuccess(request,
+                response, authentication != null ? authentication : WebappLogoutFilter.recalled(request))))
         .addFilterBefore(new WebappLogoutFilter(path(webapps + WEBAPP_LOGOUT)),
             org.springframework.security.web.authentication.logout.LogoutFilter.class)
         .addFilterBefore(new LogoutScriptFilter(webapps), org.springframework.security.web.authentication.logout.LogoutFilter.class)
@@ -213,9 +215,31 @@ class SsoConfiguration {
 
   /**
    * The webapps' own logout under single sign-on: ends the application's session (its Spring Security login and the
-   * webapps' login in it) and answers as the webapps expect; the provider's session is ended by {@code /logout}.
+   * webapps' login in it) and answers as the webapps expect; the provider's session is ended by {@code /logout}, which
+   * the webapps' {@code sso-logout.js} opens next. The ID token the provider wants to hear of then is kept for it in a
+   * new session, which holds nothing else.
    */
   static final class WebappLogoutFilter extends OncePerRequestFilter {
+
+    private static final String ID_TOKEN = WebappLogoutFilter.class.getName() + ".idToken";
+
+    /** A logout handler of {@code /logout}: the ID token kept by the webapps' logout, before the session goes. */
+    static void recallIdToken(HttpServletRequest request, HttpServletResponse response,
+        org.springframework.security.core.Authentication authentication) {
+      jakarta.servlet.http.HttpSession session = request.getSession(false);
+      if (session != null && session.getAttribute(ID_TOKEN) instanceof org.springframework.security.oauth2.core.oidc.OidcIdToken token) {
+        request.setAttribute(ID_TOKEN, token);
+      }
+    }
+
+    /** The person of the ID token {@link #recallIdToken} found, for the provider's logout; null without one. */
+    static org.springframework.security.core.Authentication recalled(HttpServletRequest request) {
+      if (request.getAttribute(ID_TOKEN) instanceof org.springframework.security.oauth2.core.oidc.OidcIdToken token) {
+        return new org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken(
+            new DefaultOidcUser(List.of(), token), List.of(), SsoProperties.REGISTRATION_ID);
+      }
+      return null;
+    }
 
     private final RequestMatcher matcher;
 
@@ -230,7 +254,12 @@ class SsoConfiguration {
         chain.doFilter(request, response);
         return;
       }
-      new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
+      org.springframework.security.core.Authentication person = SecurityContextHolder.getContext().getAuthentication();
+      new SecurityContextLogoutHandler().logout(request, response, person);
+      if (person instanceof org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken signedIn
+          && signedIn.getPrincipal() instanceof OidcUser user) {
+        request.getSession(true).setAttribute(ID_TOKEN, user.getIdToken());
+      }
       response.setStatus(HttpStatus.OK.value());
     }
   }
