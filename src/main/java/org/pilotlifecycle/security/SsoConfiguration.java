@@ -146,6 +146,8 @@ class SsoConfiguration {
         .addFilterBefore(new WebappLogoutFilter(path(webapps + WEBAPP_LOGOUT)),
             org.springframework.security.web.authentication.logout.LogoutFilter.class)
         .addFilterBefore(new LogoutScriptFilter(webapps), org.springframework.security.web.authentication.logout.LogoutFilter.class)
+        .addFilterBefore(new ProviderReachable(registrations, problems),
+            org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter.class)
         .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems))
         // The webapps protect their API against CSRF themselves; the sign-in is protected by OAuth 2.0's state.
         .csrf(AbstractHttpConfigurer::disable)
@@ -210,6 +212,38 @@ class SsoConfiguration {
         }
       }
       return found;
+    }
+  }
+
+  /**
+   * A sign-in needs the provider's discovery document: while the provider cannot be reached, the start of a sign-in
+   * ({@code /oauth2/authorization/sso}) answers 503 with a problem, not Spring Security's bare 500.
+   */
+  static final class ProviderReachable extends OncePerRequestFilter {
+
+    private final ClientRegistrationRepository registrations;
+    private final ProblemResponses problems;
+
+    ProviderReachable(ClientRegistrationRepository registrations, ProblemResponses problems) {
+      this.registrations = registrations;
+      this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      if (path.startsWith("/oauth2/authorization/")) {
+        try {
+          registrations.findByRegistrationId(SsoProperties.REGISTRATION_ID);
+        } catch (RuntimeException unreachable) {
+          LOG.warn("The identity provider cannot be reached: {}", unreachable.getMessage());
+          problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+              "The identity provider cannot be reached; try again later.");
+          return;
+        }
+      }
+      chain.doFilter(request, response);
     }
   }
 

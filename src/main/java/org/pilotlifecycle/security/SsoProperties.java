@@ -56,7 +56,7 @@ public record SsoProperties(boolean enabled, String issuerUri, String clientId, 
     scopes = scopes == null || scopes.isEmpty() ? List.of("openid", "profile", "email") : List.copyOf(scopes);
     userIdClaim = blankToNull(userIdClaim) == null ? "preferred_username" : userIdClaim.strip();
     groupsClaim = blankToNull(groupsClaim) == null ? "groups" : groupsClaim.strip();
-    groupMapping = groupMapping == null ? Map.of() : new LinkedHashMap<>(groupMapping);
+    groupMapping = groupMapping == null ? new LinkedHashMap<>() : new LinkedHashMap<>(groupMapping);
     unknownUsers = unknownUsers == null ? UnknownUsers.PROVISION : unknownUsers;
     postLogoutRedirectUri = blankToNull(postLogoutRedirectUri) == null ? "{baseUrl}/" : postLogoutRedirectUri.strip();
     if (enabled) {
