@@ -87,10 +87,11 @@ class SsoConfiguration {
   }
 
   @Bean
-  SsoPeople ssoPeople(SsoProperties properties, IdentityService identityService) {
+  SsoPeople ssoPeople(SsoProperties properties, IdentityService identityService,
+      @Value("${pilot.identity.admin-user:admin}") String administrator) {
     LOG.info("Single sign-on through {} (client {}); unknown users: {}", properties.issuerUri(), properties.clientId(),
         properties.unknownUsers());
-    return new SsoPeople(properties, identityService);
+    return new SsoPeople(properties, identityService, administrator);
   }
 
   @Bean

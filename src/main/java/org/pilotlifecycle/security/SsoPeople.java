@@ -39,13 +39,25 @@ class SsoPeople {
 
   private final SsoProperties properties;
   private final IdentityService identityService;
+  /** The administrator created at start-up ({@code pilot.identity.admin-user}): never signed in by the provider. */
+  private final String administrator;
   /** Who was synchronised with which groups lately: API calls with the same token do not write to the engine each time. */
   private final Cache<String, Boolean> synchronised =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
   SsoPeople(SsoProperties properties, IdentityService identityService) {
+    this(properties, identityService, null);
+  }
+
+  /**
+   * @param administrator the user id of the administrator the application creates at start-up, who keeps signing in with
+   *     a password: a person of the provider with that id is refused, so that the provider can neither take over nor
+   *     demote the account that repairs a broken sign-on; null for none
+   */
+  SsoPeople(SsoProperties properties, IdentityService identityService, String administrator) {
     this.properties = properties;
     this.identityService = identityService;
+    this.administrator = administrator == null || administrator.isBlank() ? null : administrator.strip();
   }
 
   SsoProperties properties() {
@@ -100,6 +112,9 @@ class SsoPeople {
    */
   List<String> signIn(Map<String, Object> claims) {
     String userId = userId(claims);
+    if (userId.equals(administrator)) {
+      throw new Refused(userId + " is the application's own administrator, who signs in with a password only.");
+    }
     List<String> groups = groups(claims);
     if (groups.isEmpty()) {
       throw new Refused("The provider grants " + userId + " none of the product's groups (claim '"
@@ -129,7 +144,7 @@ class SsoPeople {
           .map(Group::getId).filter(SsoProperties.productGroups()::contains).toList());
       for (String group : groups) {
         if (!current.contains(group)) {
-          identityService.createMembership(userId, group);
+          join(userId, group);
         }
       }
       for (String group : current) {
@@ -140,6 +155,17 @@ class SsoPeople {
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);
+      }
+    }
+  }
+
+  private void join(String userId, String group) {
+    try {
+      identityService.createMembership(userId, group);
+    } catch (ProcessEngineException e) {
+      // A concurrent sign-in of the same person may have created it first.
+      if (identityService.createGroupQuery().groupMember(userId).groupId(group).count() == 0) {
+        throw e;
       }
     }
   }

@@ -117,6 +117,13 @@ class SingleSignOnApiTest extends SingleSignOnTestSupport {
   }
 
   @Test
+  void theProviderCanNeitherTakeOverNorDemoteTheApplicationsAdministrator(@Autowired SsoPeople people) {
+    assertThatThrownBy(() -> people.signIn(Map.of("preferred_username", "admin", "groups", List.of("product-owners"))))
+        .isInstanceOf(SsoPeople.Refused.class).hasMessageContaining("signs in with a password only");
+    assertThat(groupsOf("admin")).containsExactly("camunda-admin");
+  }
+
+  @Test
   void theWebappsSendABrowserWithoutASessionToTheProviderAndRefuseTheirApiWithout() throws Exception {
     HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
