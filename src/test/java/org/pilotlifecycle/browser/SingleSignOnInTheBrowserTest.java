@@ -54,6 +54,12 @@ class SingleSignOnInTheBrowserTest extends SingleSignOnTestSupport {
           By.xpath("//button[normalize-space(.)='Complete']")))).click();
       browser.wait.until(driver -> taskService.createTaskQuery().taskId(confirmation).count() == 0);
 
+      // The dashboards read the API with this login, as with the webapps' own.
+      browser.go("/api/pilots/" + key);
+      browser.wait.until(driver -> driver.getPageSource().contains("\"key\":\"" + key + "\""));
+      browser.go("/camunda/app/tasklist/default/");
+      browser.waitForText("Tasks for my groups");
+
       // The webapps' own logout button: the application's session ends, then the provider's, and the browser comes back.
       browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account > a, .account .dropdown-toggle")))
           .click();
