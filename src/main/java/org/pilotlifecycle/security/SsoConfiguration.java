@@ -99,6 +99,12 @@ class SsoConfiguration {
     return new ProviderRegistration(properties);
   }
 
+  /** The person's tokens live in their session (and go with it): nothing to clean up, nothing shared between nodes. */
+  @Bean
+  org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository ssoAuthorizedClients() {
+    return new org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository();
+  }
+
   /** Camunda's filter that turns the signed-in person into the webapps' login; after Spring Security. */
   @Bean
   FilterRegistrationBean<ContainerBasedAuthenticationFilter> ssoWebappAuthentication() {
@@ -116,7 +122,9 @@ class SsoConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain ssoWebappSecurity(HttpSecurity http, ProblemResponses problems, SsoPeople people,
-      ClientRegistrationRepository registrations) throws Exception {
+      ClientRegistrationRepository registrations,
+      org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository authorizedClients)
+      throws Exception {
     LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
     entryPoints.put(path(webapps + "/api/**"), (request, response, e) ->
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign in first: open the webapps in the browser."));
@@ -148,6 +156,10 @@ class SsoConfiguration {
             org.springframework.security.web.authentication.logout.LogoutFilter.class)
         .addFilterBefore(new LogoutScriptFilter(webapps), org.springframework.security.web.authentication.logout.LogoutFilter.class)
         .addFilterBefore(new ProviderReachable(registrations, problems),
+            org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter.class)
+        .addFilterAfter(new ProviderStillSignsIn(
+                new org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager(registrations,
+                    authorizedClients)),
             org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter.class)
         .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems))
         // The webapps protect their API against CSRF themselves; the sign-in is protected by OAuth 2.0's state.
@@ -213,6 +225,53 @@ class SsoConfiguration {
         }
       }
       return found;
+    }
+  }
+
+  /**
+   * Keeps a signed-in person's session only while the provider stands by them (what the Camunda starter's
+   * {@code AuthorizeTokenFilter} does): on each request, an access token past its expiry is refreshed at the provider;
+   * when the provider refuses (the person was disabled or their session at the provider ended) or there is no token to
+   * refresh, the application's session ends, and the next page goes to the provider's sign-in again.
+   */
+  static final class ProviderStillSignsIn extends OncePerRequestFilter {
+
+    private final org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager clients;
+
+    ProviderStillSignsIn(org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager clients) {
+      this.clients = clients;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      if (SecurityContextHolder.getContext().getAuthentication()
+          instanceof org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken person) {
+        boolean holds;
+        try {
+          var client = clients.authorize(org.springframework.security.oauth2.client.OAuth2AuthorizeRequest
+              .withClientRegistrationId(person.getAuthorizedClientRegistrationId())
+              .principal(person)
+              .attributes(attributes -> {
+                attributes.put(HttpServletRequest.class.getName(), request);
+                attributes.put(HttpServletResponse.class.getName(), response);
+              })
+              .build());
+          holds = client != null && client.getAccessToken().getExpiresAt() != null
+              && java.time.Instant.now().isBefore(client.getAccessToken().getExpiresAt());
+        } catch (org.springframework.security.oauth2.core.OAuth2AuthorizationException refused) {
+          holds = false;
+        }
+        if (!holds) {
+          LOG.info("The provider no longer signs {} in: their session ends", person.getName());
+          SecurityContextHolder.clearContext();
+          jakarta.servlet.http.HttpSession session = request.getSession(false);
+          if (session != null) {
+            session.invalidate();
+          }
+        }
+      }
+      chain.doFilter(request, response);
     }
   }
 
