@@ -277,7 +277,8 @@ class SsoConfiguration {
 
   /**
    * A sign-in needs the provider's discovery document: while the provider cannot be reached, the start of a sign-in
-   * ({@code /oauth2/authorization/sso}) answers 503 with a problem, not Spring Security's bare 500.
+   * ({@code /oauth2/authorization/sso}) answers 503 with a problem, and the start of one at a provider that is not
+   * configured ({@code /oauth2/authorization/<anything else>}) 404, not Spring Security's bare 500.
    */
   static final class ProviderReachable extends OncePerRequestFilter {
 
@@ -294,6 +295,11 @@ class SsoConfiguration {
         throws ServletException, IOException {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       if (path.startsWith("/oauth2/authorization/")) {
+        if (!path.equals("/oauth2/authorization/" + SsoProperties.REGISTRATION_ID)) {
+          problems.write(request, response, HttpStatus.NOT_FOUND,
+              "There is no such identity provider: sign in at /oauth2/authorization/" + SsoProperties.REGISTRATION_ID);
+          return;
+        }
         try {
           registrations.findByRegistrationId(SsoProperties.REGISTRATION_ID);
         } catch (RuntimeException unreachable) {

@@ -142,6 +142,24 @@ class SingleSignOnApiTest extends SingleSignOnTestSupport {
     assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
   }
 
+  @Test
+  void badSignInRequestsAreProblemsNeverServerErrors() throws Exception {
+    HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    Map<String, Integer> expected = Map.of(
+        "/oauth2/authorization/elsewhere", 404,
+        "/login/oauth2/code/sso?code=forged&state=forged", 403,
+        "/login/oauth2/code/sso", 403,
+        "/login/oauth2/code/elsewhere?code=forged&state=forged", 403,
+        "/login/oauth2/code/sso?error=access_denied&state=forged", 403);
+    for (var request : expected.entrySet()) {
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(BASE + request.getKey())).GET()
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(request.getKey() + ": " + response.body()).isEqualTo(request.getValue());
+      assertThat(response.headers().firstValue("Content-Type").orElse("")).as(request.getKey())
+          .startsWith("application/problem+json");
+    }
+  }
+
   private List<String> groupsOf(String user) {
     return identityService.createGroupQuery().groupMember(user).orderByGroupId().asc().list().stream()
         .map(Group::getId).toList();
