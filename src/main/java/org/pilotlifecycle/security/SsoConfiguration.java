@@ -63,7 +63,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>{@code /logout} (GET or POST) ends the application's session and then the provider's (OpenID Connect
  *       RP-initiated logout: the browser goes to the provider's {@code end_session_endpoint} and back to
  *       {@code post-logout-redirect-uri}). The webapps' own logout button ends the application's session and, through
- *       the webapps' {@code scripts/sso-logout.js}, continues at {@code /logout}.
+ *       the webapps' {@code scripts/sso-logout.js}, continues at {@code /logout}. When the application's session
+ *       ends otherwise (it times out), the same script loads the page again, and the provider signs the person in
+ *       again.
  * </ul>
  * The provider's discovery document is read on the first sign-in, so the application starts while it is unreachable.
  */
@@ -79,6 +81,11 @@ class SsoConfiguration {
   static final String LOGOUT = "/logout";
   /** The one script that knows the logout goes through the provider; a no-op without single sign-on. */
   static final String LOGOUT_SCRIPT = "/scripts/sso-logout.js";
+  /**
+   * Set by the webapps' own logout for the script, which then continues at {@link #LOGOUT}; without it, the webapps'
+   * login page means the session ended otherwise (it timed out), and the script signs in again.
+   */
+  static final String LOGGED_OUT_COOKIE = "pilot-sso-logged-out";
 
   private final String webapps;
 
@@ -150,6 +157,7 @@ class SsoConfiguration {
             .addLogoutHandler(WebappLogoutFilter::recallIdToken)
             .invalidateHttpSession(true)
             .clearAuthentication(true)
+            .deleteCookies(LOGGED_OUT_COOKIE)
             .logoutSuccessHandler((request, response, authentication) -> providerLogout.onLogoutSuccess(request,
                 response, authentication != null ? authentication : WebappLogoutFilter.recalled(request))))
         .addFilterBefore(new WebappLogoutFilter(path(webapps + WEBAPP_LOGOUT)),
@@ -360,6 +368,12 @@ class SsoConfiguration {
           && signedIn.getPrincipal() instanceof OidcUser user) {
         request.getSession(true).setAttribute(ID_TOKEN, user.getIdToken());
       }
+      // For the script only (no secret in it): this was a logout, not a session that timed out.
+      jakarta.servlet.http.Cookie loggedOut = new jakarta.servlet.http.Cookie(LOGGED_OUT_COOKIE, "1");
+      loggedOut.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+      loggedOut.setMaxAge(120);
+      loggedOut.setAttribute("SameSite", "Lax");
+      response.addCookie(loggedOut);
       response.setStatus(HttpStatus.OK.value());
     }
   }
@@ -368,15 +382,22 @@ class SsoConfiguration {
   static final class LogoutScriptFilter extends OncePerRequestFilter {
 
     private static final String SCRIPT = """
-        // Single sign-on (served by SsoConfiguration): after the webapps' own logout, which ends the application's
-        // session and shows the login page, the browser continues at %1$s, which ends the provider's session too.
+        // Single sign-on (served by SsoConfiguration). The webapps show their login page when their session is gone:
+        // after their own logout (which ends the application's session and sets a marker cookie), the browser continues
+        // at %1$s, which ends the provider's session too; when the session ended otherwise (it timed out), the page is
+        // loaded again and the provider signs the person in again.
+        const loggedOut = () => document.cookie.split(';').some((c) => c.trim().startsWith('%2$s='));
         // A page opened at the login page (a bookmark) goes to the start page: the person is signed in already.
         if (window.location.hash.startsWith('#/login')) {
           window.location.hash = '#/';
         }
         window.addEventListener('hashchange', () => {
           if (window.location.hash.startsWith('#/login')) {
-            window.location.href = '%1$s';
+            if (loggedOut()) {
+              window.location.href = '%1$s';
+            } else {
+              window.location.replace(window.location.pathname);
+            }
           }
         });
         export default [];
@@ -398,7 +419,7 @@ class SsoConfiguration {
       }
       response.setContentType("text/javascript;charset=UTF-8");
       response.setHeader("Cache-Control", "no-store");
-      response.getWriter().write(SCRIPT.formatted(LOGOUT));
+      response.getWriter().write(SCRIPT.formatted(LOGOUT, LOGGED_OUT_COOKIE));
     }
   }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.pilotlifecycle.framework.Framework;
@@ -18,8 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Single sign-on as people meet it (issue 17): real Chromium, the real provider's login page ({@link OidcProvider}),
- * Tasklist. A person signs in at the provider, lands in Tasklist as themselves and completes their task; the webapps'
- * logout ends the application's session and the provider's; a person without a product group is refused.
+ * Tasklist. A person signs in at the provider, lands in Tasklist as themselves and completes their task, reads the API
+ * with that login, is signed in again when the application's session is lost; the webapps' logout ends the
+ * application's session and the provider's; a person without a product group is refused.
  */
 @Tag("browser")
 class SingleSignOnInTheBrowserTest extends SingleSignOnTestSupport {
@@ -59,6 +61,19 @@ class SingleSignOnInTheBrowserTest extends SingleSignOnTestSupport {
       browser.wait.until(driver -> driver.getPageSource().contains("\"key\":\"" + key + "\""));
       browser.go("/camunda/app/tasklist/default/");
       browser.waitForText("Tasks for my groups");
+
+      // The application's session ends without a logout (as when it times out): Tasklist's next call is refused, and
+      // the provider, whose session is still there, signs paul in again without asking.
+      JavascriptExecutor page = (JavascriptExecutor) browser.driver;
+      page.executeScript("window.pilotBeforeTimeout = true;");
+      browser.driver.manage().deleteCookieNamed("JSESSIONID");
+      browser.scrollTo(browser.waitForText("My sign-offs")).click();
+      browser.wait.until(driver -> driver.getCurrentUrl().startsWith(BASE + "/camunda/app/tasklist/default/")
+          && Boolean.TRUE.equals(page.executeScript("return window.pilotBeforeTimeout === undefined"
+              + " && document.readyState === 'complete';")));
+      browser.waitForText("Tasks for my groups");
+      browser.waitForText("Paul Product");
+      assertThat(browser.driver.getCurrentUrl()).doesNotContain("#/login");
 
       // The webapps' own logout button: the application's session ends, then the provider's, and the browser comes back.
       browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account > a, .account .dropdown-toggle")))
