@@ -49,12 +49,21 @@ public class AuditEntry {
   @Column(updatable = false, length = 20000)
   private String details;
 
+  /** The hash of the pilot's entry before this one ({@link AuditChain#GENESIS} for the first). */
+  @Column(name = "previous_hash", length = 64)
+  private String previousHash;
+
+  /** SHA-256 over {@link #previousHash} and this entry's canonical content ({@link AuditChain}). */
+  @Column(name = "entry_hash", length = 64)
+  private String entryHash;
+
   protected AuditEntry() {
   }
 
   AuditEntry(Long pilotId, Instant occurredAt, AuditRecord record, String detailsJson) {
     this.pilotId = pilotId;
-    this.occurredAt = occurredAt;
+    // What the database keeps (timestamp(6)): the hash is over the stored time.
+    this.occurredAt = occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     this.type = record.type();
     this.step = record.step();
     this.name = record.name();
@@ -78,4 +87,15 @@ public class AuditEntry {
   public String getOutcome() { return outcome; }
   public String getReason() { return reason; }
   public String getDetails() { return details; }
+  public String getPreviousHash() { return previousHash; }
+  public String getEntryHash() { return entryHash; }
+
+  /** Links the entry into its pilot's chain, once: the hashes are never written again. */
+  void chain(String previousHash) {
+    if (this.entryHash != null) {
+      throw new IllegalStateException("audit entry " + id + " is already chained");
+    }
+    this.previousHash = previousHash;
+    this.entryHash = AuditChain.hash(previousHash, this);
+  }
 }

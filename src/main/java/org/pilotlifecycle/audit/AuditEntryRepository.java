@@ -26,6 +26,26 @@ interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
 
   Optional<AuditEntry> findFirstByPilotIdAndTypeOrderByIdDesc(Long pilotId, AuditEntryType type);
 
+  /**
+   * Locks the pilot's row until the transaction ends: one writer at a time extends a pilot's chain (a native lock,
+   * so the pilot entity's optimistic version is left alone).
+   */
+  @Query(value = "select id from pilot where id = :pilotId for update", nativeQuery = true)
+  List<Long> lockPilot(Long pilotId);
+
+  /** The pilot's latest entry: the head of its chain. */
+  Optional<AuditEntry> findFirstByPilotIdOrderByIdDesc(Long pilotId);
+
+  /** The pilot's whole trail in the chain's order. */
+  List<AuditEntry> findByPilotIdOrderByIdAsc(Long pilotId);
+
+  /** Pilots with entries not chained yet (written before the chain existed). */
+  @Query("select distinct e.pilotId from AuditEntry e where e.entryHash is null")
+  List<Long> pilotsWithUnchainedEntries();
+
+  @Query("select distinct e.pilotId from AuditEntry e")
+  List<Long> pilotsWithEntries();
+
   List<AuditEntry> findByPilotIdInAndTypeInOrderByPilotIdAscOccurredAtAscIdAsc(java.util.Collection<Long> pilotIds,
       java.util.Collection<AuditEntryType> types);
 }

@@ -49,5 +49,7 @@ public enum AuditEntryType {
   /** The monthly executive review in production (CONTINUE, ESCALATE, PAUSE, RETIRE) or the steering committee's answer. */
   EXECUTIVE_REVIEW,
   /** The decommissioning checklist signed off by the risk & compliance owner. */
-  DECOMMISSIONING
+  DECOMMISSIONING,
+  /** An evidence file attached to a phase or stage (name: the file; outcome: its version; details: SHA-256, type). */
+  EVIDENCE_ADDED
 }

@@ -32,4 +32,11 @@ class AuditTrailController {
       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
     return PageView.of(auditTrail.history(key, viewers.current(), PageRequest.of(page, size)).map(AuditEntryView::of));
   }
+
+  @GetMapping("/api/pilots/{key}/history/verify")
+  @Operation(summary = "Whether the pilot's audit trail is intact (each entry's SHA-256 over its content and the entry "
+      + "before it), with the chain's head, or the first entry where it breaks")
+  AuditChainVerification verify(@PathVariable String key) {
+    return auditTrail.verify(key, viewers.current());
+  }
 }

@@ -1,5 +1,6 @@
 package org.pilotlifecycle.lifecycle;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.audit.AuditRecord;
 import org.pilotlifecycle.audit.PilotAuditTrail;
+import org.pilotlifecycle.evidence.EvidenceFiles;
 import org.pilotlifecycle.framework.GateDecision;
 import org.pilotlifecycle.framework.Step;
 import org.pilotlifecycle.people.PilotPeople;
@@ -30,12 +32,15 @@ public class GateDecisions {
   private final PilotRegistry registry;
   private final MeterRegistry meters;
   private final PilotPeople people;
+  private final EvidenceFiles evidenceFiles;
 
-  GateDecisions(PilotAuditTrail auditTrail, PilotRegistry registry, MeterRegistry meters, PilotPeople people) {
+  GateDecisions(PilotAuditTrail auditTrail, PilotRegistry registry, MeterRegistry meters, PilotPeople people,
+      EvidenceFiles evidenceFiles) {
     this.auditTrail = auditTrail;
     this.registry = registry;
     this.meters = meters;
     this.people = people;
+    this.evidenceFiles = evidenceFiles;
   }
 
   /**
@@ -58,12 +63,30 @@ public class GateDecisions {
     }
     auditTrail.record(pilotKey, AuditRecord.of(AuditEntryType.GATE_DECISION, step.name())
         .name(step.kind() + " " + step.number() + " gate").actor(actor).outcome(decision.outcome())
-        .reason(reason.isEmpty() ? null : reason).details(asDeputy(evidence, people.actingFor(pilotKey, actor))));
+        .reason(reason.isEmpty() ? null : reason)
+        .details(withFiles(asDeputy(evidence, people.actingFor(pilotKey, actor)), pilotKey, step)));
     meters.counter("pilot.gate.decisions", "step", step.name(), "outcome", decision.outcome()).increment();
     if (decision == GateDecision.APPROVE) {
       registry.passGate(pilotKey, step.name());
     }
   }
+
+  /**
+   * The evidence, plus {@value #EVIDENCE_FILES}: every version of the step's evidence files at the moment of the
+   * decision (name, version, SHA-256), so that the decision names exactly what it approved, and nothing added later.
+   */
+  private Map<String, Object> withFiles(Map<String, Object> evidence, String pilotKey, Step step) {
+    List<Map<String, Object>> files = evidenceFiles.approvedWith(pilotKey, step.name());
+    if (files.isEmpty()) {
+      return evidence;
+    }
+    Map<String, Object> withFiles = new java.util.LinkedHashMap<>(evidence == null ? Map.of() : evidence);
+    withFiles.put(EVIDENCE_FILES, files);
+    return withFiles;
+  }
+
+  /** The key of the decision's evidence files in its audit entry's details. */
+  static final String EVIDENCE_FILES = "evidenceFiles";
 
   /**
    * The evidence, plus {@value #AS_DEPUTY_OF} naming the person the actor stood in for, when the actor decided as

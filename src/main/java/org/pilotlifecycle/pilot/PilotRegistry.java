@@ -280,6 +280,12 @@ public class PilotRegistry {
         viewer.seesAll(), people(viewer)));
   }
 
+  /** The pilot of this id, for the system (scheduled work). @throws PilotNotFoundException when there is none */
+  @Transactional(readOnly = true)
+  public Pilot byId(Long id) {
+    return pilots.findById(id).orElseThrow(() -> new PilotNotFoundException(String.valueOf(id)));
+  }
+
   @Transactional(readOnly = true)
   public java.util.Map<String, Pilot> byKeys(java.util.Collection<String> keys) {
     return keys.isEmpty() ? java.util.Map.of() : pilots.findByKeyIn(keys).stream()

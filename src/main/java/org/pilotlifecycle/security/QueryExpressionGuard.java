@@ -58,9 +58,18 @@ class QueryExpressionGuard extends OncePerRequestFilter {
     this.problems = problems;
   }
 
+  /**
+   * Evidence uploads (multipart, up to {@code pilot.evidence.max-size}) are limited by the multipart settings and
+   * checked by the evidence module, not read into memory here.
+   */
+  static final java.util.regex.Pattern EVIDENCE_UPLOAD = java.util.regex.Pattern.compile("/api/pilots/[^/]+/evidence");
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    if ("POST".equals(request.getMethod()) && EVIDENCE_UPLOAD.matcher(path).matches()) {
+      return true;
+    }
     return !(path.startsWith("/engine-rest") || path.startsWith("/camunda/api/") || path.startsWith("/api/"));
   }
 

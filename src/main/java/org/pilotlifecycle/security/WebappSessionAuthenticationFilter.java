@@ -17,9 +17,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets the webapps' own plugins (the Cockpit "Stuck pilots" view) read the application's API with the
- * user's webapp login: a GET or HEAD without Basic credentials is authenticated by an existing Camunda
- * webapp session. Only reads: a cookie alone never changes anything, so CSRF stays out of reach.
+ * Lets the webapps' own plugins (the Cockpit "Stuck pilots" view, the dashboards) read the application's API with the
+ * user's webapp login: a GET or HEAD without Basic credentials is authenticated by an existing Camunda webapp session.
+ * A cookie alone never changes anything: the one write a plugin makes, an evidence upload from Tasklist's Evidence
+ * tab ({@code POST /api/pilots/{key}/evidence}), is authenticated by the session only with the webapps' own CSRF
+ * token in {@code X-XSRF-TOKEN}, equal to the one the session holds (Camunda's CsrfPreventionFilter).
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -32,7 +34,11 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     HttpSession session = request.getSession(false);
-    if (read && session != null && request.getHeader("Authorization") == null
+    boolean upload = session != null && "POST".equals(request.getMethod())
+        && QueryExpressionGuard.EVIDENCE_UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+            .matches()
+        && csrfTokenMatches(request, session);
+    if ((read || upload) && session != null && request.getHeader("Authorization") == null
         && SecurityContextHolder.getContext().getAuthentication() == null) {
       // Read only: AuthenticationUtil.getAuthsFromSession would store an empty login in a session without one,
       // logging out a user whose login is still being set up by a concurrent request.
@@ -45,5 +51,16 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /** Where Camunda's CsrfPreventionFilter keeps the session's token, and the header the webapps send it in. */
+  static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+  static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+  private static boolean csrfTokenMatches(HttpServletRequest request, HttpSession session) {
+    String sent = request.getHeader(CSRF_HEADER);
+    return sent != null && session.getAttribute(CSRF_SESSION_ATTRIBUTE) instanceof String expected
+        && java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

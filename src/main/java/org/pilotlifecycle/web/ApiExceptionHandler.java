@@ -49,6 +49,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List.of(new FieldProblem(e.getName(), expected)));
   }
 
+  /** A file above the multipart limit (evidence files: pilot.evidence.max-size). */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "File too large",
+        "The file is larger than the " + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() + " bytes " : "")
+            + "a file may have here.");
+    return handleExceptionInternal(e, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+  }
+
+  /** A body that is not the multipart form an upload expects. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
+    return Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
+        "Send the file as multipart/form-data with a part named 'file'."),
+        List.of(new FieldProblem("file", "a multipart/form-data part is required")));
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     LOG.error("Unexpected failure of an API request", e);

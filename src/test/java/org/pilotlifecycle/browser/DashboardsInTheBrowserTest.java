@@ -136,6 +136,15 @@ class DashboardsInTheBrowserTest extends IntegrationTestSupport {
       assertThat(browser.driver.findElement(By.id("maturity")).getText())
           .contains(portfolio.path("maturity").path("evidence").get(0).asText());
       browser.screenshot("dashboard-portfolio");
+      // Printable for a board pack: Chromium prints the page to a PDF of A4 landscape pages.
+      org.openqa.selenium.PrintsPage printer = (org.openqa.selenium.PrintsPage) browser.driver;
+      org.openqa.selenium.print.PrintOptions options = new org.openqa.selenium.print.PrintOptions();
+      options.setOrientation(org.openqa.selenium.print.PrintOptions.Orientation.LANDSCAPE);
+      byte[] pdf = java.util.Base64.getDecoder().decode(printer.print(options).getContent());
+      java.nio.file.Files.createDirectories(Browser.SCREENSHOTS);
+      java.nio.file.Files.write(Browser.SCREENSHOTS.resolve("dashboard-portfolio.pdf"), pdf);
+      assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+      assertThat(pdf.length).as("a PDF with the charts drawn").isGreaterThan(20_000);
 
       // A figure's pilots: the funnel's "Data readiness / Stopped" count lists the stopped pilot, which links to its page.
       WebElement funnelPanel = browser.driver.findElement(By.id("panel-funnel"));

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.support.Counts;
+import org.pilotlifecycle.support.EvidenceUpload;
 import org.pilotlifecycle.support.Http;
 import org.pilotlifecycle.support.PostgresTestDatabase;
 import org.pilotlifecycle.support.Registrations;
@@ -42,6 +43,10 @@ class CrashRecoveryIT {
     PostgresTestDatabase.requireServer();
   }
 
+  static final String EVIDENCE_PILOT = "WAITING-0";
+  static final byte[] EVIDENCE = "source,owner\ncrm,lena\nclaims,tara\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private String evidenceUrl;
+
   @Test
   void aKilledNodeRestartsWithEveryAcknowledgedStepAndFiresTheTimersThatFellDueOnce() throws Exception {
     String url = PostgresTestDatabase.freshDatabase("pilot_lifecycle_crash");
@@ -56,6 +61,13 @@ class CrashRecoveryIT {
       node.awaitReady(Duration.ofMinutes(3));
       Portfolio.importPilots("WAITING", WAITING_PILOTS, List.of(node));
       assertThat(Portfolio.confirmAll(List.of(node))).isEqualTo(WAITING_PILOTS);
+      // An evidence file of a waiting pilot, acknowledged before the kill (issue 16: evidence survives a restart).
+      String metricTask = node.http().get("/engine-rest/task?processInstanceBusinessKey=" + EVIDENCE_PILOT
+          + "&taskDefinitionKey=Task_DefineSuccessMetric", "paul").json().get(0).path("id").asText();
+      Http.Response uploaded = EvidenceUpload.upload(node.http(), EVIDENCE_PILOT, "paul", metricTask, "baseline.csv",
+          EVIDENCE);
+      assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+      evidenceUrl = uploaded.json().path("downloadUrl").asText();
 
       AtomicBoolean killed = new AtomicBoolean();
       ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -98,6 +110,13 @@ class CrashRecoveryIT {
           + " where task_def_key_ = ? group by proc_inst_id_ having count(*) > 1) d", ESCALATION_TASK);
 
       Http http = node.http();
+      Http.Response evidence = http.get(evidenceUrl, "olivia");
+      assertThat(evidence.status()).as("the evidence file after the restart").isEqualTo(200);
+      assertThat(evidence.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(EVIDENCE);
+      assertThat(http.get("/api/pilots/" + EVIDENCE_PILOT + "/evidence", "olivia").json().get(0).path("sha256").asText())
+          .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(EVIDENCE)));
+      assertThat(http.get("/api/pilots/" + EVIDENCE_PILOT + "/history/verify", "olivia").json().path("intact").asBoolean())
+          .as("its audit chain, written before the kill, intact after it").isTrue();
       int registeredFound = 0;
       for (String key : registered) {
         if (http.get("/api/pilots/" + key, "paul").status() == 200

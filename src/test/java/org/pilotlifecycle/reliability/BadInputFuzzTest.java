@@ -494,8 +494,8 @@ class BadInputFuzzTest extends IntegrationTestSupport {
           "\uD83D\uDE00", "NO-SUCH-DEFINITION:1:x"))) + "&listed=" + encoded(pick(List.of("0", "101", "-1", "x", "20")));
       send("GET /api/pilots/stuck/activities", query, http.get("/api/pilots/stuck/activities" + query, "olivia"));
     }
-    for (String path : List.of("/api/portfolio", "/api/portfolio/root-causes", "/api/export/pilots.csv",
-        "/api/export/audit-trail.csv")) {
+    for (String path : List.of("/api/portfolio", "/api/portfolio/root-causes", "/api/portfolio/dossier.pdf",
+        "/api/export/pilots.csv", "/api/export/audit-trail.csv")) {
       for (int i = 0; i < CASES_PER_API_ENDPOINT / 2; i++) {
         String businessUnit = pick(List.of("x".repeat(101), "\uD83D\uDE00".repeat(60), "\u0000".repeat(150),
             "\u202E".repeat(200), "x".repeat(5000)));
@@ -515,7 +515,8 @@ class BadInputFuzzTest extends IntegrationTestSupport {
     }
     // The dashboards' reads (issue 19): a pilot's open tasks and KPIs by odd keys, the portfolio by odd frameworks,
     // the pilot list by odd steps and business units, the stuck counts and the business units by odd queries.
-    for (String tail : List.of("/tasks", "/kpis")) {
+    for (String tail : List.of("/tasks", "/kpis", "/history/verify", "/dossier.pdf", "/evidence", "/evidence/1",
+        "/evidence/abc", "/evidence/-1")) {
       for (int i = 0; i < CASES_PER_API_ENDPOINT / 2; i++) {
         String key = random.nextBoolean() ? oddPathSegment() : "NO-SUCH-PILOT";
         send("GET /api/pilots/{key}" + tail, abbreviate(key), http.get("/api/pilots/" + key + tail, "olivia"));
@@ -531,6 +532,26 @@ class BadInputFuzzTest extends IntegrationTestSupport {
       String query = "?step=" + encoded(pick(List.of("<x>", "data_readiness", "x".repeat(65), "\u0000", "A B",
           "\uD83D\uDE00"))) + "&businessUnit=" + encoded(pick(List.of("x".repeat(101), "\u0000".repeat(150), "ok")));
       send("GET /api/pilots (step)", abbreviate(query), http.get("/api/pilots" + query, "olivia"));
+    }
+    // Evidence uploads: odd keys, odd task ids, bodies that are not multipart, parts missing, odd file names.
+    for (int i = 0; i < CASES_PER_API_ENDPOINT; i++) {
+      String key = random.nextInt(3) == 0 ? oddPathSegment() : "NO-SUCH-PILOT";
+      String boundary = "fz" + random.nextInt(1000);
+      String body = switch (random.nextInt(5)) {
+        case 0 -> "not multipart at all";
+        case 1 -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"taskId\"\r\n\r\n" + pick(ODD) + "\r\n--"
+            + boundary + "--\r\n";
+        case 2 -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + pick(ODD)
+            + "\"\r\n\r\nx\r\n--" + boundary + "--\r\n";
+        case 3 -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"taskId\"\r\n\r\n" + "9".repeat(100)
+            + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4"
+            + "\r\n--" + boundary + "--\r\n";
+        default -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n";
+      };
+      String contentType = random.nextBoolean() ? "multipart/form-data; boundary=" + boundary : "application/json";
+      send("POST /api/pilots/{key}/evidence", abbreviate(key) + " " + abbreviate(body),
+          http.send(http.request("/api/pilots/" + key + "/evidence", "paul").header("Content-Type", contentType)
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))));
     }
     for (String path : List.of("/api/pilots/stuck/counts", "/api/pilots/business-units")) {
       for (int i = 0; i < CASES_PER_API_ENDPOINT / 4; i++) {

@@ -267,7 +267,8 @@ class MachineTokensTest extends IntegrationTestSupport {
 
   /** What each scope reaches; every other endpoint of the application's API refuses it. */
   static final Map<String, java.util.Set<String>> REACHES = Map.of(
-      "portfolio.read", java.util.Set.of("GET /api/portfolio", "GET /api/portfolio/root-causes", "GET /api/export/pilots.csv"),
+      "portfolio.read", java.util.Set.of("GET /api/portfolio", "GET /api/portfolio/root-causes",
+          "GET /api/portfolio/dossier.pdf", "GET /api/export/pilots.csv"),
       "signals.send", java.util.Set.of("POST /api/pilots/{key}/signals"));
 
   @Autowired

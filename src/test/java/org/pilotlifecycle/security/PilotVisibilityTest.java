@@ -163,7 +163,7 @@ class PilotVisibilityTest extends IntegrationTestSupport {
     checkUser("carmen", Set.of(), List.of(a, b), unit);
 
     Counts.report("visibility: %d endpoint x user checks (%d users and a deputy before, during and before her"
-        + " period; 2 pilots; the 8 read endpoints of /api and the engine's task list), %d requests, %d leaks",
+        + " period; 2 pilots; the 14 read endpoints of /api and the engine's task list), %d requests, %d leaks",
         checks, sees.size(), requests, leaks.size());
     assertThat(leaks).as("what someone saw, or did not see, against who sees a pilot").isEmpty();
   }
@@ -174,7 +174,7 @@ class PilotVisibilityTest extends IntegrationTestSupport {
     intake.register(pilotB(hidden, "Confidential"));
     String unknown = Registrations.newKey("NOSUCH");
 
-    for (String suffix : List.of("", "/history")) {
+    for (String suffix : List.of("", "/history", "/tasks", "/kpis", "/history/verify", "/evidence")) {
       Http.Response invisible = http.get("/api/pilots/" + hidden + suffix, "olivia");
       Http.Response absent = http.get("/api/pilots/" + unknown + suffix, "olivia");
       assertThat(invisible.status()).isEqualTo(404);
@@ -264,6 +264,10 @@ class PilotVisibilityTest extends IntegrationTestSupport {
       String who = user + " " + (seen ? "sees " : "must not see ") + pilot + ": ";
       expect(who + "GET /api/pilots/{key}", status(user, "/api/pilots/" + pilot) == (seen ? 200 : 404));
       expect(who + "GET /api/pilots/{key}/history", status(user, "/api/pilots/" + pilot + "/history") == (seen ? 200 : 404));
+      // The pilot's page reads these too (issue 19), and the chain's verification (issue 16).
+      for (String read : List.of("/tasks", "/kpis", "/history/verify", "/evidence")) {
+        expect(who + "GET /api/pilots/{key}" + read, status(user, "/api/pilots/" + pilot + read) == (seen ? 200 : 404));
+      }
       expect(who + "GET /api/pilots", listed.contains(pilot) == seen);
       for (String reason : pilot.equals(pilots.get(0)) ? List.of("STEP_OVERDUE", "GATE_WAITING")
           : List.of("STEP_OVERDUE", "CHECK_INCIDENT")) {
@@ -278,6 +282,12 @@ class PilotVisibilityTest extends IntegrationTestSupport {
       }
     }
     expect(user + ": GET /api/portfolio counts the pilots they see", portfolio.path("pilots").asInt() == expected.size());
+    JsonNode ofUnit = get("/api/pilots?size=200&businessUnit=" + encode(unit), user, 200).json();
+    Set<String> ofUnitKeys = new java.util.HashSet<>();
+    ofUnit.path("content").forEach(p -> ofUnitKeys.add(p.path("key").asText()));
+    expect(user + ": GET /api/pilots?businessUnit= lists the unit's pilots they see", ofUnitKeys.equals(expected));
+    expect(user + ": GET /api/pilots/business-units names the unit only if they see one of its pilots",
+        get("/api/pilots/business-units", user, 200).body().contains("\"" + unit + "\"") == !expected.isEmpty());
     long perStep = 0;
     for (JsonNode count : portfolio.path("pilotsPerStep")) {
       perStep += count.path("pilots").asLong();

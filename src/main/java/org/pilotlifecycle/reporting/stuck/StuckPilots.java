@@ -27,6 +27,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.pilotlifecycle.web.PageView;
 import org.pilotlifecycle.pilot.Pilot;
+import org.pilotlifecycle.audit.PilotAuditTrail;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.pilot.Viewer;
 import org.pilotlifecycle.pilot.Viewers;
@@ -53,11 +54,13 @@ public class StuckPilots {
   private final StuckProperties properties;
   private final Clock clock;
   private final Viewers viewers;
+  private final PilotAuditTrail auditTrail;
 
   StuckPilots(PilotRegistry registry, RuntimeService runtimeService, TaskService taskService,
       RepositoryService repositoryService, IdentityService identityService, HistoryService historyService,
-      StuckProperties properties, Clock clock, Viewers viewers) {
+      StuckProperties properties, Clock clock, Viewers viewers, PilotAuditTrail auditTrail) {
     this.viewers = viewers;
+    this.auditTrail = auditTrail;
     this.registry = registry;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -100,6 +103,7 @@ public class StuckPilots {
         .filter(incident -> incident.getProcessInstanceId() != null).count());
     counts.put(StuckReason.GATE_WAITING, visible.all() ? waitingGates(now, null).count()
         : visible.chunks().stream().mapToLong(keys -> waitingGates(now, keys).count()).sum());
+    counts.put(StuckReason.AUDIT_TRAIL_BROKEN, (long) brokenChains(visible).size());
     return counts;
   }
 
@@ -120,6 +124,15 @@ public class StuckPilots {
     for (Pilot pilot : registry.recertificationOverdueAt(now, reach, visible.viewer())) {
       stuck.add(recertificationOverdue(pilot, now));
     }
+    List<PilotAuditTrail.BrokenChain> broken = brokenChains(visible);
+    Map<String, Pilot> brokenPilots = registry.byKeys(broken.stream().map(PilotAuditTrail.BrokenChain::pilotKey)
+        .collect(java.util.stream.Collectors.toSet()));
+    broken.stream().limit(reach).forEach(chain -> {
+      Pilot pilot = brokenPilots.get(chain.pilotKey());
+      stuck.add(StuckPilot.of(pilot.getKey(), pilot.getName(), pilot.getFramework(), pilot.getCurrentStep(),
+          StuckReason.AUDIT_TRAIL_BROKEN, chain.detectedAt(), now, pilot.getProcessInstanceId(),
+          "Audit entry " + chain.entryId() + ": " + chain.problem()));
+    });
     List<Incident> incidents = rootCauseIncidents(visible).stream()
         .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
         .limit(reach)
@@ -153,6 +166,12 @@ public class StuckPilots {
     stuck.sort(Comparator.comparingLong(StuckPilot::overdueSeconds).reversed()
         .thenComparing(StuckPilot::pilotKey).thenComparing(StuckPilot::reason));
     return stuck;
+  }
+
+  /** The broken audit chains of the pilots the caller sees (the nightly verification's findings). */
+  private List<PilotAuditTrail.BrokenChain> brokenChains(Visible visible) {
+    return auditTrail.brokenChainList().stream()
+        .filter(chain -> visible.all() || visible.keys().contains(chain.pilotKey())).toList();
   }
 
   /** Root causes only: a failed check in a framework process also raises an incident on the intake's call activity. */

@@ -9,5 +9,7 @@ public enum StuckReason {
   /** A gate has waited for its sign-off longer than allowed. */
   GATE_WAITING,
   /** A pilot in production (or paused) past the due date of its re-certification, until it is re-certified. */
-  RECERTIFICATION_OVERDUE
+  RECERTIFICATION_OVERDUE,
+  /** The pilot's audit trail failed its nightly verification: an entry was changed, removed or inserted. */
+  AUDIT_TRAIL_BROKEN
 }

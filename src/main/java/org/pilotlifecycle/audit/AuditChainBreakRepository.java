@@ -1,0 +1,6 @@
+package org.pilotlifecycle.audit;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AuditChainBreakRepository extends JpaRepository<AuditChainBreak, Long> {
+}
