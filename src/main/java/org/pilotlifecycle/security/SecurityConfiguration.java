@@ -26,7 +26,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * then checks its own authorizations for the user. {@code /api} also takes machine tokens (bearer JWTs,
  * {@link BearerTokens}): each reaches only its scope's endpoints, never the engine's APIs nor the webapps. The
  * webapps under {@code /camunda/**} keep their own session login and CSRF protection; the Admin
- * webapp's first-user set-up is closed for good.
+ * webapp's first-user set-up is closed for good. With single sign-on ({@link SsoProperties}) the webapps sign people
+ * in through the company's OpenID Connect provider ({@link SsoConfiguration}), and {@code /api} and
+ * {@code /engine-rest} also take the provider's access tokens of people ({@link BearerTokens}).
  */
 @Configuration
 class SecurityConfiguration {
@@ -46,7 +48,9 @@ class SecurityConfiguration {
     org.springframework.security.core.Authentication caller = authentication.get();
     return new org.springframework.security.authorization.AuthorizationDecision(
         new org.springframework.security.authentication.AuthenticationTrustResolverImpl().isAuthenticated(caller)
-            && !MachineTokenAuthentication.isMachine(caller));
+            && !MachineTokenAuthentication.isMachine(caller)
+            // A person signed in by the provider without a product group is refused (SsoPeople).
+            && !PersonTokenAuthentication.withoutGroups(caller));
   }
 
   /** After Spring Security, so that it sees who is calling; see {@link QueryExpressionGuard}. */
@@ -117,9 +121,14 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** Webapps, API docs and the rest: the webapps authenticate and protect against CSRF themselves. */
+  /**
+   * Webapps, API docs and the rest: the webapps authenticate and protect against CSRF themselves. With single sign-on
+   * on, {@link SsoConfiguration}'s chain takes its place.
+   */
   @Bean
   @Order(3)
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "pilot.security.sso.enabled",
+      havingValue = "false", matchIfMissing = true)
   SecurityFilterChain webappSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests

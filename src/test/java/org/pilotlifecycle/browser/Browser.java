@@ -41,6 +41,11 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser open(int port) {
+    return open("http://localhost:" + port);
+  }
+
+  /** A browser for the application at {@code base} ({@code http://host:port}). */
+  static Browser open(String base) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       String reason = "No Chromium at " + CHROMIUM + " or chromedriver at " + CHROMEDRIVER
           + " (Debian packages chromium and chromium-driver; .ci/run installs them)";
@@ -56,7 +61,7 @@ final class Browser implements AutoCloseable {
         "--disable-dev-shm-usage", "--window-size=1400,1600");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+    return new Browser(new ChromeDriver(service, options), base);
   }
 
   void go(String path) {

@@ -3,5 +3,6 @@ export default {
   app: {
     vendor: 'Pilot Lifecycle',
     name: 'Admin'
-  }
+  },
+  customScripts: ['scripts/sso-logout.js']
 };

@@ -5,5 +5,6 @@ export default {
     vendor: 'Pilot Lifecycle',
     name: 'Cockpit'
   },
-  customScripts: ['scripts/stuck-pilots/plugin.js', 'scripts/stuck-pilots/diagram-overlay.js', 'scripts/pilot-tab/plugin.js']
+  customScripts: ['scripts/stuck-pilots/plugin.js', 'scripts/stuck-pilots/diagram-overlay.js', 'scripts/pilot-tab/plugin.js',
+    'scripts/sso-logout.js']
 };

@@ -5,7 +5,7 @@ export default {
     vendor: 'Pilot Lifecycle',
     name: 'Tasklist'
   },
-  customScripts: ['scripts/dashboard-links/plugin.js', 'scripts/evidence-tab/plugin.js'],
+  customScripts: ['scripts/dashboard-links/plugin.js', 'scripts/evidence-tab/plugin.js', 'scripts/sso-logout.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

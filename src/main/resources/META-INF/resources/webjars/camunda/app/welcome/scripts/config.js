@@ -3,5 +3,6 @@ export default {
   app: {
     vendor: 'Pilot Lifecycle',
     name: 'Welcome'
-  }
+  },
+  customScripts: ['scripts/sso-logout.js']
 };
