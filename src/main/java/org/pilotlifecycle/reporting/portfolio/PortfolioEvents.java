@@ -35,6 +35,10 @@ class PortfolioEvents {
 
   /** A phase or stage start (type STEP_STARTED, the step's own, not a named one) or production reached (IN_PRODUCTION). */
   record TimelineEntry(long pilotId, AuditEntryType type, String step, Instant occurredAt) {
+
+    /** Per pilot, in the order it happened (the trail's order: time, then id). */
+    static final java.util.Comparator<Object[]> ORDER = java.util.Comparator.<Object[], Long>comparing(row -> (Long) row[0])
+        .thenComparing(row -> (Instant) row[3]).thenComparing(row -> (Long) row[4]);
   }
 
   /**
@@ -108,6 +112,9 @@ class PortfolioEvents {
     long approved = 0;
     Set<Long> mlops = new HashSet<>();
     Set<Long> governed = new HashSet<>();
+    // Sorted here rather than by the database: of the rows only the timeline's need an order, and PostgreSQL's sort
+    // of them all spilled to disk at 10k pilots.
+    List<Object[]> timelineRows = new ArrayList<>();
     for (Object[] row : rows) {
       Long pilotId = (Long) row[0];
       AuditEntryType type = (AuditEntryType) row[1];
@@ -120,19 +127,22 @@ class PortfolioEvents {
       } else if (type == AuditEntryType.CHECK) {
         mlops.add(pilotId);
       } else {
-        timeline.add(new TimelineEntry(pilotId, type, step, (Instant) row[3]));
+        timelineRows.add(row);
       }
+    }
+    timelineRows.sort(TimelineEntry.ORDER);
+    for (Object[] row : timelineRows) {
+      timeline.add(new TimelineEntry((Long) row[0], (AuditEntryType) row[1], (String) row[2], (Instant) row[3]));
     }
     return new AuditFacts(timeline, approved, mlops, governed);
   }
 
-  /** The entries the facts rest on, per pilot in the order they happened, their pilot, type, step and time only. */
+  /** The entries the facts rest on: their pilot, type, step, time and id only, in no order. */
   private TypedQuery<Object[]> query(String scope) {
-    return entityManager.createQuery("select e.pilotId, e.type, e.step, e.occurredAt from AuditEntry e"
+    return entityManager.createQuery("select e.pilotId, e.type, e.step, e.occurredAt, e.id from AuditEntry e"
         + " where (((e.type = :started and e.name is null) or e.type = :production"
         + " or (e.type = :gate and e.outcome = 'APPROVED')"
-        + " or (e.type = :check and e.outcome = 'PASSED' and e.name in :checks))" + scope + ")"
-        + " order by e.pilotId, e.occurredAt, e.id", Object[].class)
+        + " or (e.type = :check and e.outcome = 'PASSED' and e.name in :checks))" + scope + ")", Object[].class)
         .setParameter("started", AuditEntryType.STEP_STARTED).setParameter("production", AuditEntryType.IN_PRODUCTION)
         .setParameter("gate", AuditEntryType.GATE_DECISION).setParameter("check", AuditEntryType.CHECK)
         .setParameter("checks", MLOPS_CHECKS);
