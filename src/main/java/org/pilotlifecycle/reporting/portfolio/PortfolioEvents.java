@@ -7,11 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import org.pilotlifecycle.audit.AuditEntry;
 import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.framework.Framework;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,10 +73,10 @@ class PortfolioEvents {
     }
   }
 
-  private final EntityManager entityManager;
+  private final JdbcTemplate jdbc;
 
-  PortfolioEvents(EntityManager entityManager) {
-    this.entityManager = entityManager;
+  PortfolioEvents(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
   }
 
   /**
@@ -92,20 +92,24 @@ class PortfolioEvents {
     String unit = businessUnit == null || businessUnit.isBlank() ? null : businessUnit;
     List<Object[]> rows = new ArrayList<>();
     if (seesAll) {
-      String scope = unit == null && framework == null ? "" : " and e.pilotId in (select p.id from Pilot p where"
-          + (unit == null ? "" : " p.businessUnit = :businessUnit") + (unit != null && framework != null ? " and" : "")
-          + (framework == null ? "" : " p.framework = :framework") + ")";
-      TypedQuery<Object[]> query = query(scope);
-      if (unit != null) {
-        query.setParameter("businessUnit", unit);
+      List<Object> arguments = new ArrayList<>();
+      String scope = "";
+      if (unit != null || framework != null) {
+        scope = " and pilot_id in (select id from pilot where"
+            + (unit == null ? "" : " business_unit = ?") + (unit != null && framework != null ? " and" : "")
+            + (framework == null ? "" : " framework = ?") + ")";
+        if (unit != null) {
+          arguments.add(unit);
+        }
+        if (framework != null) {
+          arguments.add(framework.name());
+        }
       }
-      if (framework != null) {
-        query.setParameter("framework", framework);
-      }
-      rows.addAll(query.getResultList());
+      rows.addAll(jdbc.query(SELECT + scope + ")", ROW, arguments.toArray()));
     } else {
       for (List<Long> ids : chunks(pilotIds)) {
-        rows.addAll(query(" and e.pilotId in :ids").setParameter("ids", ids).getResultList());
+        rows.addAll(jdbc.query(SELECT + " and pilot_id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+            + "))", ROW, ids.toArray()));
       }
     }
     List<TimelineEntry> timeline = new ArrayList<>();
@@ -137,16 +141,18 @@ class PortfolioEvents {
     return new AuditFacts(timeline, approved, mlops, governed);
   }
 
-  /** The entries the facts rest on: their pilot, type, step, time and id only, in no order. */
-  private TypedQuery<Object[]> query(String scope) {
-    return entityManager.createQuery("select e.pilotId, e.type, e.step, e.occurredAt, e.id from AuditEntry e"
-        + " where (((e.type = :started and e.name is null) or e.type = :production"
-        + " or (e.type = :gate and e.outcome = 'APPROVED')"
-        + " or (e.type = :check and e.outcome = 'PASSED' and e.name in :checks))" + scope + ")", Object[].class)
-        .setParameter("started", AuditEntryType.STEP_STARTED).setParameter("production", AuditEntryType.IN_PRODUCTION)
-        .setParameter("gate", AuditEntryType.GATE_DECISION).setParameter("check", AuditEntryType.CHECK)
-        .setParameter("checks", MLOPS_CHECKS);
-  }
+  /**
+   * The entries the facts rest on: their pilot, type, step, time and id only, in no order (ends with an open
+   * parenthesis for the scope). Plain JDBC: at 10k pilots Hibernate's handling of 43,000 rows cost more than the
+   * database's answer.
+   */
+  private static final String SELECT = "select pilot_id, type, step, occurred_at, id from pilot_event"
+      + " where (((type = 'STEP_STARTED' and name is null) or type = 'IN_PRODUCTION'"
+      + " or (type = 'GATE_DECISION' and outcome = 'APPROVED')"
+      + " or (type = 'CHECK' and outcome = 'PASSED' and name in ('MLOPS_CAPABILITY', 'PRODUCTION_READINESS')))";
+
+  private static final RowMapper<Object[]> ROW = (rs, n) -> new Object[] {rs.getLong(1),
+      AuditEntryType.valueOf(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getLong(5)};
 
   /** Ascending, so that the timelines come per pilot in the order of their ids whatever the chunks. */
   private static List<List<Long>> chunks(Collection<Long> ids) {
