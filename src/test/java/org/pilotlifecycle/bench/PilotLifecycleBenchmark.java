@@ -238,7 +238,7 @@ class PilotLifecycleBenchmark {
         // (sees every pilot) and a typical executive owner (sees their own).
         for (String[] viewer : new String[][] {{"Committee", "sam"}, {"Executive", PortfolioSeeder.TYPICAL_EXECUTIVE}}) {
           row.put("dashboard" + viewer[0] + "P95Ms", dashboard(app, latencies, "dashboard" + viewer[0], viewer[1],
-              level >= 10_000 ? 40 : 30, notMeasured));
+              level >= 10_000 ? 40 : level >= 1000 ? 30 : 10, notMeasured));
         }
         row.put("dashboardDataP95Ms", worst(row.get("dashboardCommitteeP95Ms"), row.get("dashboardExecutiveP95Ms")));
         row.put("dashboardPortfolioBytes", AppUnderTest.ok(app.get("/api/portfolio", "sam")).body().length());
