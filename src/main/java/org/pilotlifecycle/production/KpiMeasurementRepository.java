@@ -11,4 +11,6 @@ interface KpiMeasurementRepository extends JpaRepository<KpiMeasurement, Long> {
 
   List<KpiMeasurement> findByPilotKeyInAndKindOrderByMeasuredAtAscIdAsc(Collection<String> pilotKeys,
       KpiMeasurement.Kind kind);
+
+  List<KpiMeasurement> findByKindOrderByMeasuredAtAscIdAsc(KpiMeasurement.Kind kind);
 }

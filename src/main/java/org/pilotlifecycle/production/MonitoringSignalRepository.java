@@ -22,6 +22,11 @@ interface MonitoringSignalRepository extends JpaRepository<MonitoringSignal, Lon
       + "min(s.receivedAt) as oldest from MonitoringSignal s where s.pilotKey in :keys group by s.pilotKey, s.status")
   List<SignalCount> countPerPilotAndStatus(@Param("keys") Collection<String> keys);
 
+  /** Signals per pilot and status, with the oldest one's arrival, of every pilot. */
+  @Query("select s.pilotKey as pilotKey, s.status as status, count(s) as signals, "
+      + "min(s.receivedAt) as oldest from MonitoringSignal s group by s.pilotKey, s.status")
+  List<SignalCount> countPerPilotAndStatus();
+
   interface SignalCount {
     String getPilotKey();
     MonitoringSignal.Status getStatus();

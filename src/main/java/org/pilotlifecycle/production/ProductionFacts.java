@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -106,12 +108,24 @@ public class ProductionFacts {
     Map<String, MeasuredKpi> latest = new HashMap<>();
     Map<String, long[]> counts = new HashMap<>();
     Map<String, Instant> oldestOpen = new HashMap<>();
-    for (List<String> keys : chunks(pilotKeys)) {
-      for (KpiMeasurement m : measurements.findByPilotKeyInAndKindOrderByMeasuredAtAscIdAsc(keys, KpiMeasurement.Kind.BUSINESS)) {
+    // Many pilots (a portfolio of thousands in production, issue 19): every pilot's rows in one query each, those of
+    // the pilots asked for kept. Only pilots in production have rows, so that reads little more than the chunks would,
+    // without building queries of a thousand parameters each, which had cost as much as the portfolio's other reads.
+    Set<String> asked = pilotKeys.size() > KEYS_PER_QUERY ? new HashSet<>(pilotKeys) : null;
+    for (List<String> keys : asked != null ? List.<List<String>>of(List.of()) : chunks(pilotKeys)) {
+      for (KpiMeasurement m : asked != null ? measurements.findByKindOrderByMeasuredAtAscIdAsc(KpiMeasurement.Kind.BUSINESS)
+          : measurements.findByPilotKeyInAndKindOrderByMeasuredAtAscIdAsc(keys, KpiMeasurement.Kind.BUSINESS)) {
+        if (asked != null && !asked.contains(m.getPilotKey())) {
+          continue;
+        }
         latest.put(m.getPilotKey(), new MeasuredKpi(m.getCheckpoint(), m.getKpi(), m.getUnit(), m.getMeasured(),
             m.getBaseline(), m.getTarget(), m.isBelowTarget(), m.getMeasuredAt()));
       }
-      for (MonitoringSignalRepository.SignalCount count : signals.countPerPilotAndStatus(keys)) {
+      for (MonitoringSignalRepository.SignalCount count : asked != null ? signals.countPerPilotAndStatus()
+          : signals.countPerPilotAndStatus(keys)) {
+        if (asked != null && !asked.contains(count.getPilotKey())) {
+          continue;
+        }
         long[] received = counts.computeIfAbsent(count.getPilotKey(), key -> new long[2]);
         received[0] += count.getSignals();
         if (count.getStatus() == MonitoringSignal.Status.OPEN) {

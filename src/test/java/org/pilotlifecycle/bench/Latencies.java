@@ -36,6 +36,17 @@ final class Latencies {
     });
   }
 
+  /** The only (or the last) latency of that kind, in nanoseconds; 0 when none. */
+  long nanos(String kind) {
+    List<Long> list = byKind.get(kind);
+    if (list == null) {
+      return 0;
+    }
+    synchronized (list) {
+      return list.isEmpty() ? 0 : list.get(list.size() - 1);
+    }
+  }
+
   long count(String kind) {
     List<Long> list = byKind.get(kind);
     return list == null ? 0 : list.size();

@@ -117,6 +117,7 @@ class PilotLifecycleBenchmark {
           "myWorkBusiestCountP95Ms")) {
         results.put(figure, largest.get(figure));
       }
+      dashboardFigure(levels, results, notMeasured);
       @SuppressWarnings("unchecked")
       Map<String, String> largestNotMeasured = (Map<String, String>) largest.get("notMeasured");
       largestNotMeasured.forEach((kind, cause) -> notMeasured.put(kind.equals("task") ? "taskQueryP95Ms"
@@ -233,6 +234,16 @@ class PilotLifecycleBenchmark {
           row.put("tasksOf" + person[0], postgres.queryLong(APP_DB, "select count(*) from act_ru_identitylink"
               + " where user_id_ = '" + person[1] + "' and type_ = 'candidate'"));
         }
+        // The portfolio dashboard's data (issue 19), as the page loads it, for a member of the steering committee
+        // (sees every pilot) and a typical executive owner (sees their own).
+        for (String[] viewer : new String[][] {{"Committee", "sam"}, {"Executive", PortfolioSeeder.TYPICAL_EXECUTIVE}}) {
+          row.put("dashboard" + viewer[0] + "P95Ms", dashboard(app, latencies, "dashboard" + viewer[0], viewer[1],
+              level >= 10_000 ? 40 : level >= 1000 ? 30 : 10, notMeasured));
+        }
+        row.put("dashboardDataP95Ms", worst(row.get("dashboardCommitteeP95Ms"), row.get("dashboardExecutiveP95Ms")));
+        row.put("dashboardPortfolioBytes", AppUnderTest.ok(app.get("/api/portfolio", "sam")).body().length());
+        row.put("auditRows", postgres.queryLong(APP_DB, "select count(*) from pilot_event"));
+        row.put("pilotsInProduction", postgres.queryLong(APP_DB, "select count(*) from pilot where in_production_at is not null"));
         row.put("people", PortfolioSeeder.NAMED ? "named" : "group");
         row.put("stuckPilots", total);
         row.put("stuckQueryP95Ms", latencies.p95Ms("stuck"));
@@ -250,12 +261,94 @@ class PilotLifecycleBenchmark {
         }
         row.put("notMeasured", notMeasured);
         row.put("latencies", latencies.summary(List.of("stuck", "task", "taskCount", "myWorkTypical",
-            "myWorkTypicalCount", "myWorkBusiest", "myWorkBusiestCount", "overdueTypical", "overdueBusiest")));
+            "myWorkTypicalCount", "myWorkBusiest", "myWorkBusiestCount", "overdueTypical", "overdueBusiest",
+            "dashboardCommittee", "dashboardCommitteeSlowest", "dashboardCommittee.businessUnits",
+            "dashboardCommittee.portfolio", "dashboardCommittee.stuckCounts", "dashboardCommittee.rootCauses",
+            "dashboardExecutive", "dashboardExecutiveSlowest", "dashboardExecutive.businessUnits",
+            "dashboardExecutive.portfolio", "dashboardExecutive.stuckCounts", "dashboardExecutive.rootCauses")));
         log("portfolio " + row);
         levels.add(row);
       }
     }
     return levels;
+  }
+
+  /** The portfolio level whose dashboard figure the target checks (issue 19: "for 10k pilots"). */
+  static final int DASHBOARD_LEVEL = 10_000;
+
+  /**
+   * Puts {@code dashboardDataP95Ms} of the {@value #DASHBOARD_LEVEL}-pilot level into the results (not the largest
+   * level's, as the other per-level figures); -1, with its cause, when the run has no such level or could not measure it.
+   */
+  @SuppressWarnings("unchecked")
+  static void dashboardFigure(List<Map<String, Object>> levels, Map<String, Object> results,
+      Map<String, String> notMeasured) {
+    Map<String, Object> level = levels.stream()
+        .filter(row -> ((Number) row.get("seededPilots")).intValue() == DASHBOARD_LEVEL).findFirst().orElse(null);
+    if (level == null) {
+      results.put("dashboardDataP95Ms", -1);
+      notMeasured.put("dashboardDataP95Ms", "no " + DASHBOARD_LEVEL + "-pilot level in this run");
+      return;
+    }
+    Object figure = level.get("dashboardDataP95Ms");
+    results.put("dashboardDataP95Ms", figure);
+    if (((Number) figure).doubleValue() < 0) {
+      Map<String, String> causes = (Map<String, String>) level.get("notMeasured");
+      String cause = causes.getOrDefault("dashboardCommittee", causes.getOrDefault("dashboardExecutive", "not measured"));
+      notMeasured.put("dashboardDataP95Ms", "at " + level.get("pilots") + " pilots: " + cause);
+    }
+  }
+
+  /** The larger of two p95s, or -1 when either was not measured. */
+  static double worst(Object a, Object b) {
+    double x = ((Number) a).doubleValue();
+    double y = ((Number) b).doubleValue();
+    return x < 0 || y < 0 ? -1 : Math.max(x, y);
+  }
+
+  /**
+   * The portfolio dashboard's data as static/dashboard/portfolio.js loads it for a signed-in user: the business units
+   * (for the filter), then the portfolio and the stuck counts in parallel, then the root causes. Records each request
+   * ({@code kind.businessUnits}, ...), the whole load ({@code kind}) and the slowest single request of each load
+   * ({@code kindSlowest}: what the load would take were the four requests made all at once). 5 warm-up loads, then
+   * the samples or as many as fit in 90 s (at least 3); returns the whole load's p95 in ms, -1 when a request failed.
+   */
+  static double dashboard(AppUnderTest app, Latencies latencies, String kind, String user, int samples,
+      Map<String, String> notMeasured) {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    long budget = System.nanoTime() + 90_000_000_000L;
+    try {
+      for (int i = 0; i < samples + 5 && (i < 8 || System.nanoTime() < budget); i++) {
+        Latencies one = new Latencies();
+        long started = System.nanoTime();
+        AppUnderTest.ok(one.time("businessUnits", () -> app.get("/api/pilots/business-units", user)));
+        var portfolio = java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> AppUnderTest.ok(one.time("portfolio", () -> app.get("/api/portfolio", user))), pool);
+        var stuckCounts = java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> AppUnderTest.ok(one.time("stuckCounts", () -> app.get("/api/pilots/stuck/counts", user))), pool);
+        portfolio.join();
+        stuckCounts.join();
+        AppUnderTest.ok(one.time("rootCauses", () -> app.get("/api/portfolio/root-causes", user)));
+        long whole = System.nanoTime() - started;
+        if (i < 5) {
+          continue;
+        }
+        latencies.record(kind, whole);
+        long slowest = 0;
+        for (String request : List.of("businessUnits", "portfolio", "stuckCounts", "rootCauses")) {
+          long nanos = one.nanos(request);
+          latencies.record(kind + "." + request, nanos);
+          slowest = Math.max(slowest, nanos);
+        }
+        latencies.record(kind + "Slowest", slowest);
+      }
+      return latencies.p95Ms(kind);
+    } catch (RuntimeException e) {
+      notMeasured.put(kind, cause(e));
+      return -1;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private String filterId(AppUnderTest app, String name) throws Exception {

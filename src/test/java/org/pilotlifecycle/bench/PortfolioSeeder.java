@@ -29,6 +29,11 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
  * waits at "Define success metric and baseline" (an open task for the AI product owners, with its
  * candidate-group authorization); one in ten is past its due date (stuck), by up to six days, so its
  * overdue timer fires once in the application, which creates the steering committee's escalation task.
+ *
+ * <p>The registry row, the audit trail, the KPI measurements and the monitoring signals follow
+ * {@link PortfolioShape} (issue 19): pilots spread over the phases and stages of both frameworks, a tenth in
+ * production, some stopped, retired, paused or on hold, with the audit rows of the steps they passed, so the portfolio
+ * dashboard has real work. The processes are as before, so the task and stuck figures keep their meaning.
  */
 final class PortfolioSeeder implements AutoCloseable {
 
@@ -37,9 +42,22 @@ final class PortfolioSeeder implements AutoCloseable {
       + " framework, executive_owner, ai_product_owner, tech_lead, risk_compliance_owner, change_manager, line_manager,"
       + " affects_individuals, regulated_domain, processes_personal_data, autonomy, risk_tier, human_in_the_loop_required,"
       + " pilot_cost, projected_production_cost, status, current_step, step_entered_at, step_due_at,"
-      + " process_instance_id, registered_by, registered_at, updated_at, version)"
-      + " values (?, ?, ?, ?, 'FIVE_PHASE', ?, ?, ?, ?, ?, ?, false, false, false,"
-      + " 'ADVISORY', 'LOW', false, 120000, 480000, 'ACTIVE', 'OUTCOME_DEFINITION', ?, ?, ?, 'paul', ?, ?, 0)";
+      + " process_instance_id, registered_by, registered_at, updated_at, version,"
+      + " gate_passed_step, in_production_at, retired_at, time_in_production_seconds, recertification_due_at,"
+      + " last_recertified_at, kpi_category, kpi_name, kpi_unit, kpi_baseline, kpi_target, measurement_method, annual_value,"
+      + " status_reason, stop_root_cause, stop_root_cause_text, stopped_at, retirement_root_cause,"
+      + " retirement_root_cause_text)"
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, false,"
+      + " 'ADVISORY', 'LOW', false, 120000, 480000, ?, ?, ?, ?, ?, 'paul', ?, ?, 0,"
+      + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_EVENT = "insert into pilot_event (pilot_id, occurred_at, type, step, name, actor,"
+      + " outcome, reason, details) values ((select id from pilot where pilot_key = ?), ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_KPI = "insert into kpi_measurement (pilot_key, checkpoint, kind, kpi, unit, measured,"
+      + " baseline, target, below_target, recorded_by, confirmed_by, measured_at)"
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sam', ?)";
+  private static final String INSERT_SIGNAL = "insert into monitoring_signal (pilot_key, idempotency_key, type, severity,"
+      + " source, description, received_at, received_by, status, handled_at, outcome)"
+      + " values (?, ?, ?, ?, 'seeded-monitoring', 'A seeded monitoring signal', ?, 'svc-monitoring', ?, ?, ?)";
 
   private final HikariDataSource dataSource;
   private final ProcessEngine engine;
@@ -55,6 +73,8 @@ final class PortfolioSeeder implements AutoCloseable {
    */
   static final String BUSIEST = "product000";
   static final String TYPICAL = "product042";
+  /** An executive owner as any other: named executive owner of one pilot in fifty and line manager of another. */
+  static final String TYPICAL_EXECUTIVE = "exec21";
   static final boolean NAMED = !"group".equals(BenchSettings.value("people", "named"));
 
   private final boolean named;
@@ -153,7 +173,10 @@ final class PortfolioSeeder implements AutoCloseable {
     Instant now = Instant.now();
     config.getCommandExecutorTxRequired().execute((Command<Void>) commandContext -> {
       Connection connection = commandContext.getDbSqlSession().getSqlSession().getConnection();
-      try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      try (PreparedStatement insert = connection.prepareStatement(INSERT);
+          PreparedStatement event = connection.prepareStatement(INSERT_EVENT);
+          PreparedStatement kpi = connection.prepareStatement(INSERT_KPI);
+          PreparedStatement signal = connection.prepareStatement(INSERT_SIGNAL)) {
         for (int i = from; i < to; i++) {
           String key = key(i);
           Instant due = stuck(i) ? now.minus(Duration.ofMinutes(60 + (i * 7919L) % (6 * 24 * 60 - 60)))
@@ -173,27 +196,95 @@ final class PortfolioSeeder implements AutoCloseable {
           String instanceId = engine.getRuntimeService().startProcessInstanceByKey("FivePhaseOperationalization", key,
               variables).getId();
           dueDates.remove(key);
-          Instant entered = due.minus(Duration.ofDays(21));
-          insert.setString(1, key);
-          insert.setString(2, "Seeded pilot " + i);
-          insert.setString(3, businessUnit(i));
-          insert.setString(4, "A seeded pilot of the benchmark's portfolio.");
+          PortfolioShape shape = new PortfolioShape(i, now, due, people);
+          int c = 1;
+          insert.setString(c++, key);
+          insert.setString(c++, "Seeded pilot " + i);
+          insert.setString(c++, businessUnit(i));
+          insert.setString(c++, "A seeded pilot of the benchmark's portfolio.");
+          insert.setString(c++, shape.framework.name());
           for (int f = 0; f < 6; f++) {
-            insert.setString(5 + f, people[f]);
+            insert.setString(c++, people[f]);
           }
-          insert.setTimestamp(11, Timestamp.from(entered));
-          insert.setTimestamp(12, Timestamp.from(due));
-          insert.setString(13, instanceId);
-          insert.setTimestamp(14, Timestamp.from(entered));
-          insert.setTimestamp(15, Timestamp.from(now));
+          insert.setString(c++, shape.status);
+          insert.setString(c++, shape.currentStep);
+          insert.setTimestamp(c++, Timestamp.from(shape.stepEnteredAt));
+          insert.setTimestamp(c++, timestamp(shape.stepDueAt));
+          insert.setString(c++, instanceId);
+          insert.setTimestamp(c++, Timestamp.from(shape.registeredAt));
+          insert.setTimestamp(c++, Timestamp.from(now));
+          insert.setString(c++, shape.gatePassedStep);
+          insert.setTimestamp(c++, timestamp(shape.inProductionAt));
+          insert.setTimestamp(c++, timestamp(shape.retiredAt));
+          insert.setObject(c++, shape.timeInProductionSeconds, java.sql.Types.BIGINT);
+          insert.setTimestamp(c++, timestamp(shape.recertificationDueAt));
+          insert.setTimestamp(c++, timestamp(shape.lastRecertifiedAt));
+          boolean metric = shape.successMetric;
+          insert.setString(c++, metric ? shape.kpiCategory : null);
+          insert.setString(c++, metric ? shape.kpiName : null);
+          insert.setString(c++, metric ? shape.kpiUnit : null);
+          insert.setBigDecimal(c++, metric ? shape.kpiBaseline : null);
+          insert.setBigDecimal(c++, metric ? shape.kpiTarget : null);
+          insert.setString(c++, metric ? "Monthly sample of 200 cases against the baseline quarter" : null);
+          insert.setBigDecimal(c++, metric ? shape.annualValue : null);
+          insert.setString(c++, shape.statusReason);
+          insert.setString(c++, shape.stopRootCause);
+          insert.setString(c++, shape.stopRootCause == null ? null : shape.rootCauseText);
+          insert.setTimestamp(c++, timestamp(shape.stoppedAt));
+          insert.setString(c++, shape.retirementRootCause);
+          insert.setString(c++, shape.retirementRootCause == null ? null : shape.rootCauseText);
           insert.addBatch();
+          for (PortfolioShape.Event e : shape.events) {
+            event.setString(1, key);
+            event.setTimestamp(2, Timestamp.from(e.at()));
+            event.setString(3, e.type());
+            event.setString(4, e.step());
+            event.setString(5, e.name());
+            event.setString(6, e.actor());
+            event.setString(7, e.outcome());
+            event.setString(8, e.reason());
+            event.setString(9, e.details());
+            event.addBatch();
+          }
+          for (PortfolioShape.Measurement m : shape.measurements) {
+            kpi.setString(1, key);
+            kpi.setString(2, m.checkpoint());
+            kpi.setString(3, m.kind());
+            kpi.setString(4, m.kpi());
+            kpi.setString(5, m.unit());
+            kpi.setBigDecimal(6, m.measured());
+            kpi.setBigDecimal(7, m.baseline());
+            kpi.setBigDecimal(8, m.target());
+            kpi.setBoolean(9, m.belowTarget());
+            kpi.setString(10, people[1]);
+            kpi.setTimestamp(11, Timestamp.from(m.at()));
+            kpi.addBatch();
+          }
+          for (PortfolioShape.Signal s : shape.signals) {
+            signal.setString(1, key);
+            signal.setString(2, s.key());
+            signal.setString(3, s.type());
+            signal.setString(4, s.severity());
+            signal.setTimestamp(5, Timestamp.from(s.receivedAt()));
+            signal.setString(6, s.open() ? "OPEN" : "HANDLED");
+            signal.setTimestamp(7, s.open() ? null : Timestamp.from(s.receivedAt().plus(Duration.ofHours(30))));
+            signal.setString(8, s.outcome());
+            signal.addBatch();
+          }
         }
         insert.executeBatch();
+        event.executeBatch();
+        kpi.executeBatch();
+        signal.executeBatch();
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
       return null;
     });
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
   }
 
   @Override

@@ -15,16 +15,15 @@ import java.util.stream.Collectors;
 
 import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.pilot.Pilot;
-import org.pilotlifecycle.audit.PilotAuditTrail;
-import org.pilotlifecycle.audit.AuditEntry;
 import org.pilotlifecycle.audit.AuditEntryType;
-import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.pilot.PilotStatus;
 import org.pilotlifecycle.pilot.StepCount;
 import org.pilotlifecycle.pilot.Viewers;
 import org.pilotlifecycle.production.ProductionFacts;
 import org.pilotlifecycle.production.ProductionFacts.MeasuredKpi;
 import org.pilotlifecycle.production.ProductionFacts.PilotFacts;
+import org.pilotlifecycle.reporting.portfolio.PortfolioEvents.AuditFacts;
+import org.pilotlifecycle.reporting.portfolio.PortfolioEvents.TimelineEntry;
 import org.pilotlifecycle.reporting.portfolio.Portfolio.BusinessUnitValue;
 import org.pilotlifecycle.reporting.portfolio.Portfolio.PilotValue;
 import org.pilotlifecycle.reporting.portfolio.Portfolio.Production;
@@ -47,13 +46,13 @@ public class PortfolioService {
   /** A pilot reaches production "materially faster" at this much below the first one (seed 000, phase 5). */
   static final double SHRINKING_PERCENT = 20;
 
-  private final PilotRegistry registry;
-  private final PilotAuditTrail auditTrail;
+  private final PortfolioPilots registry;
+  private final PortfolioEvents auditTrail;
   private final ProductionFacts productionFacts;
   private final Viewers viewers;
   private final Clock clock;
 
-  PortfolioService(PilotRegistry registry, PilotAuditTrail auditTrail, ProductionFacts productionFacts, Viewers viewers,
+  PortfolioService(PortfolioPilots registry, PortfolioEvents auditTrail, ProductionFacts productionFacts, Viewers viewers,
       Clock clock) {
     this.registry = registry;
     this.auditTrail = auditTrail;
@@ -68,20 +67,21 @@ public class PortfolioService {
    */
   @Transactional(readOnly = true)
   public Portfolio portfolio(String businessUnit, Framework framework) {
-    List<Pilot> pilots = registry.portfolio(businessUnit, viewers.current()).stream()
+    org.pilotlifecycle.pilot.Viewer viewer = viewers.current();
+    List<PortfolioPilot> pilots = registry.visible(businessUnit, viewer).stream()
         .filter(pilot -> framework == null || pilot.getFramework() == framework).toList();
-    Map<Long, Pilot> byId = pilots.stream().collect(Collectors.toMap(Pilot::getId, Function.identity()));
-    List<AuditEntry> events = auditTrail.events(byId.keySet(), Set.of(AuditEntryType.STEP_STARTED,
-        AuditEntryType.IN_PRODUCTION, AuditEntryType.CHECK, AuditEntryType.GATE_DECISION));
+    Map<Long, PortfolioPilot> byId = pilots.stream().collect(Collectors.toMap(PortfolioPilot::getId, Function.identity()));
+    // What the figures need of the audit trail, not every entry (issue 19, PortfolioEvents).
+    AuditFacts events = auditTrail.of(viewer.seesAll(), businessUnit, framework, byId.keySet());
     List<TimeToProduction> timeToProduction = pilots.stream()
         .filter(pilot -> pilot.getInProductionAt() != null)
-        .sorted(Comparator.comparing(Pilot::getInProductionAt).thenComparing(Pilot::getKey))
+        .sorted(Comparator.comparing(PortfolioPilot::getInProductionAt).thenComparing(PortfolioPilot::getKey))
         .map(pilot -> new TimeToProduction(pilot.getKey(), pilot.getFramework(), pilot.getRegisteredAt(),
             pilot.getInProductionAt(), days(pilot.timeToProduction())))
         .toList();
     Trend trend = trend(timeToProduction);
-    List<Pilot> reachedProduction = pilots.stream().filter(pilot -> pilot.getInProductionAt() != null).toList();
-    Map<String, PilotFacts> facts = productionFacts.of(reachedProduction.stream().map(Pilot::getKey).toList());
+    List<PortfolioPilot> reachedProduction = pilots.stream().filter(pilot -> pilot.getInProductionAt() != null).toList();
+    Map<String, PilotFacts> facts = productionFacts.of(reachedProduction.stream().map(PortfolioPilot::getKey).toList());
     Instant now = clock.instant();
     return new Portfolio(businessUnit, framework, pilots.size(), counts(pilots), timeInStep(events, byId), timeToProduction, trend,
         maturity(pilots, events, trend, facts, now, productionFacts.signalHandlingTime()), kpis(pilots),
@@ -89,10 +89,10 @@ public class PortfolioService {
   }
 
   /** The pilots that reached production: value realised against projected, re-certifications, signals. */
-  static Production production(List<Pilot> reachedProduction, Map<String, PilotFacts> facts, Instant now,
+  static Production production(List<PortfolioPilot> reachedProduction, Map<String, PilotFacts> facts, Instant now,
       Duration recertificationWindow) {
     List<PilotValue> values = reachedProduction.stream()
-        .sorted(Comparator.comparing(Pilot::getBusinessUnit).thenComparing(Pilot::getKey))
+        .sorted(Comparator.comparing(PortfolioPilot::getBusinessUnit).thenComparing(PortfolioPilot::getKey))
         .map(pilot -> value(pilot, facts.get(pilot.getKey()), now, recertificationWindow))
         .toList();
     List<PilotValue> inOperation = values.stream()
@@ -118,7 +118,7 @@ public class PortfolioService {
         values, units);
   }
 
-  private static PilotValue value(Pilot pilot, PilotFacts facts, Instant now, Duration recertificationWindow) {
+  private static PilotValue value(PortfolioPilot pilot, PilotFacts facts, Instant now, Duration recertificationWindow) {
     PilotFacts known = facts == null ? new PilotFacts(pilot.getKey(), null, 0, 0, null) : facts;
     MeasuredKpi kpi = known.latestBusinessKpi();
     BigDecimal projected = pilot.getSuccessMetric() == null ? null : pilot.getSuccessMetric().annualValue();
@@ -131,7 +131,7 @@ public class PortfolioService {
   }
 
   /** Overdue past the due date, due within the window before it (when the re-certification opens), as the stuck list. */
-  static Recertification recertification(Pilot pilot, Instant now, Duration window) {
+  static Recertification recertification(PortfolioPilot pilot, Instant now, Duration window) {
     Instant due = pilot.getRecertificationDueAt();
     if (due == null || !pilot.inOperation()) {
       return Recertification.NONE;
@@ -150,11 +150,11 @@ public class PortfolioService {
     return values.stream().map(amount).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  private static List<StepCount> counts(List<Pilot> pilots) {
+  private static List<StepCount> counts(List<PortfolioPilot> pilots) {
     Map<String, StepCount> counts = new LinkedHashMap<>();
     pilots.stream()
-        .sorted(Comparator.comparing(Pilot::getFramework).thenComparingInt(pilot -> stepRank(pilot.getCurrentStep()))
-            .thenComparing(Pilot::getCurrentStep).thenComparing(Pilot::getStatus))
+        .sorted(Comparator.comparing(PortfolioPilot::getFramework).thenComparingInt(pilot -> stepRank(pilot.getCurrentStep()))
+            .thenComparing(PortfolioPilot::getCurrentStep).thenComparing(PortfolioPilot::getStatus))
         .forEach(pilot -> counts.merge(pilot.getFramework() + "/" + pilot.getCurrentStep() + "/" + pilot.getStatus(),
             new StepCount(pilot.getFramework(), pilot.getCurrentStep(), pilot.getStatus(), 1),
             (a, b) -> new StepCount(a.framework(), a.step(), a.status(), a.pilots() + 1)));
@@ -178,19 +178,21 @@ public class PortfolioService {
   }
 
   /** Durations between one phase or stage starting and the next one starting (or production). */
-  private static List<StepTime> timeInStep(List<AuditEntry> events, Map<Long, Pilot> pilots) {
+  private static List<StepTime> timeInStep(AuditFacts events, Map<Long, PortfolioPilot> pilots) {
     Map<String, List<Double>> samples = new LinkedHashMap<>();
-    Map<Long, List<AuditEntry>> perPilot = events.stream()
-        .filter(event -> (event.getType() == AuditEntryType.STEP_STARTED && event.getName() == null)
-            || event.getType() == AuditEntryType.IN_PRODUCTION)
-        .collect(Collectors.groupingBy(AuditEntry::getPilotId, LinkedHashMap::new, Collectors.toList()));
+    Map<Long, List<TimelineEntry>> perPilot = events.timeline().stream()
+        .collect(Collectors.groupingBy(TimelineEntry::pilotId, LinkedHashMap::new, Collectors.toList()));
     perPilot.forEach((pilotId, timeline) -> {
-      Framework framework = pilots.get(pilotId).getFramework();
+      PortfolioPilot pilot = pilots.get(pilotId);
+      if (pilot == null) {
+        return; // registered after the portfolio's pilots were read
+      }
+      Framework framework = pilot.getFramework();
       for (int i = 0; i + 1 < timeline.size(); i++) {
-        AuditEntry step = timeline.get(i);
-        if (step.getType() == AuditEntryType.STEP_STARTED) {
-          samples.computeIfAbsent(framework + "/" + step.getStep(), key -> new ArrayList<>())
-              .add(days(Duration.between(step.getOccurredAt(), timeline.get(i + 1).getOccurredAt())));
+        TimelineEntry step = timeline.get(i);
+        if (step.type() == AuditEntryType.STEP_STARTED) {
+          samples.computeIfAbsent(framework + "/" + step.step(), key -> new ArrayList<>())
+              .add(days(Duration.between(step.occurredAt(), timeline.get(i + 1).occurredAt())));
         }
       }
     });
@@ -224,19 +226,13 @@ public class PortfolioService {
    * and time to production shrinking. Issue 15: L4 and L5 rest on measured value and working monitoring, not only on
    * gates passed.
    */
-  static Maturity maturity(List<Pilot> pilots, List<AuditEntry> events, Trend trend, Map<String, PilotFacts> facts,
+  static Maturity maturity(List<PortfolioPilot> pilots, AuditFacts events, Trend trend, Map<String, PilotFacts> facts,
       Instant now, Duration signalHandlingTime) {
-    List<Pilot> inProduction = pilots.stream().filter(p -> p.getStatus() == PilotStatus.IN_PRODUCTION).toList();
-    Set<Long> production = inProduction.stream().map(Pilot::getId).collect(Collectors.toSet());
-    long approvedGates = events.stream().filter(e -> e.getType() == AuditEntryType.GATE_DECISION
-        && "APPROVED".equals(e.getOutcome())).count();
-    Set<Long> mlopsVerified = events.stream().filter(e -> e.getType() == AuditEntryType.CHECK && "PASSED".equals(e.getOutcome())
-        && ("MLOPS_CAPABILITY".equals(e.getName()) || "PRODUCTION_READINESS".equals(e.getName())))
-        .map(AuditEntry::getPilotId).collect(Collectors.toSet());
-    Set<Long> governed = events.stream().filter(e -> e.getType() == AuditEntryType.GATE_DECISION
-        && "APPROVED".equals(e.getOutcome())
-        && ("GOVERNANCE_AND_RISK_CONTROLS".equals(e.getStep()) || "ENTERPRISE_SCALE".equals(e.getStep())))
-        .map(AuditEntry::getPilotId).collect(Collectors.toSet());
+    List<PortfolioPilot> inProduction = pilots.stream().filter(p -> p.getStatus() == PilotStatus.IN_PRODUCTION).toList();
+    Set<Long> production = inProduction.stream().map(PortfolioPilot::getId).collect(Collectors.toSet());
+    long approvedGates = events.approvedGates();
+    Set<Long> mlopsVerified = events.mlopsVerified();
+    Set<Long> governed = events.governed();
     long valued = inProduction.stream().filter(p -> p.getSuccessMetric() != null && p.getSuccessMetric().annualValue() != null
         && p.getSuccessMetric().annualValue().signum() > 0).count();
     long withMlops = production.stream().filter(mlopsVerified::contains).count();
@@ -275,7 +271,7 @@ public class PortfolioService {
     return new Maturity("L1", "Ad-hoc pilots", evidence);
   }
 
-  private static List<Kpi> kpis(List<Pilot> pilots) {
+  private static List<Kpi> kpis(List<PortfolioPilot> pilots) {
     return pilots.stream().filter(pilot -> pilot.getSuccessMetric() != null)
         .map(pilot -> new Kpi(pilot.getKey(), pilot.getSuccessMetric().category(), pilot.getSuccessMetric().name(),
             pilot.getSuccessMetric().unit(), pilot.getSuccessMetric().baseline(), pilot.getSuccessMetric().target(),

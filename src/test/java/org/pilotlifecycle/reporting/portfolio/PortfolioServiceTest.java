@@ -2,6 +2,7 @@ package org.pilotlifecycle.reporting.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -17,10 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.audit.AuditEntry;
 import org.pilotlifecycle.audit.AuditEntryType;
-import org.pilotlifecycle.audit.PilotAuditTrail;
 import org.pilotlifecycle.framework.Framework;
 import org.pilotlifecycle.pilot.Pilot;
-import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.pilot.PilotStatus;
 import org.pilotlifecycle.pilot.SuccessMetric;
 import org.pilotlifecycle.production.ProductionFacts;
@@ -180,11 +179,14 @@ class PortfolioServiceTest {
 
   /** The portfolio at NOW of the pilots, with the audit events and the production facts given. */
   private static Portfolio portfolio(List<AuditEntry> events, Map<String, PilotFacts> facts, Pilot... pilots) {
-    PilotRegistry registry = mock(PilotRegistry.class);
-    PilotAuditTrail auditTrail = mock(PilotAuditTrail.class);
+    PortfolioPilots registry = mock(PortfolioPilots.class);
+    PortfolioEvents auditTrail = mock(PortfolioEvents.class);
     ProductionFacts productionFacts = mock(ProductionFacts.class);
-    when(registry.portfolio(any(), any())).thenReturn(List.of(pilots));
-    when(auditTrail.events(any(), any())).thenReturn(events);
+    // Both read the mocked pilots and entries: not inside when().
+    List<PortfolioPilot> visible = java.util.Arrays.stream(pilots).map(PortfolioPilot::of).toList();
+    PortfolioEvents.AuditFacts auditFacts = PortfolioEvents.AuditFacts.of(events);
+    when(registry.visible(any(), any())).thenReturn(visible);
+    when(auditTrail.of(anyBoolean(), any(), any(), any())).thenReturn(auditFacts);
     when(productionFacts.of(any())).thenReturn(facts);
     when(productionFacts.signalHandlingTime()).thenReturn(Duration.ofDays(7));
     when(productionFacts.recertificationWindow()).thenReturn(Duration.ofDays(14));
