@@ -347,7 +347,11 @@ async function main() {
     document.body.setAttribute('data-state', 'signed-out');
     return;
   }
-  await businessUnits();
+  // The page's four reads go out at once.
+  const units = businessUnits();
+  const causes = getJson('/api/portfolio/root-causes'
+    + (filter.businessUnit ? '?businessUnit=' + encodeURIComponent(filter.businessUnit) : ''));
+  causes.catch(() => undefined);
   let portfolio;
   let stuckCounts;
   try {
@@ -358,6 +362,7 @@ async function main() {
     document.body.setAttribute('data-state', 'refused');
     return;
   }
+  await units;
   figures(portfolio, stuckCounts);
   funnel(portfolio);
   timeInStep(portfolio);
@@ -367,8 +372,7 @@ async function main() {
   kpis(portfolio);
   value(portfolio);
   try {
-    rootCauses(await getJson('/api/portfolio/root-causes'
-      + (filter.businessUnit ? '?businessUnit=' + encodeURIComponent(filter.businessUnit) : '')));
+    rootCauses(await causes);
   } catch (error) {
     panelError('chart-root-causes', error, 'the root causes');
   }
