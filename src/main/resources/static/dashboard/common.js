@@ -149,12 +149,27 @@ export function refusal(error, what) {
   return 'Could not load ' + what + ': ' + (error && error.message ? error.message : error);
 }
 
-/** Shows who is signed in, or a sign-in hint, in the header; resolves to the user or null. */
-export async function header() {
+/**
+ * Starts a page: wires "Print or save as PDF", shows who is signed in; without a webapps login, shows the sign-in
+ * hint in #status, marks the page signed-out and resolves to null (the page then reads nothing).
+ */
+export async function start() {
+  document.getElementById('print').addEventListener('click', event => {
+    event.preventDefault();
+    window.print();
+  });
   const who = document.getElementById('signed-in');
   const user = await signedInUser();
   if (who) {
     who.textContent = user ? 'Signed in as ' + user : '';
+  }
+  if (!user) {
+    const status = document.getElementById('status');
+    status.textContent = '';
+    const hint = element('div', 'message', 'Sign in first: the dashboards use the login of Tasklist and Cockpit. ');
+    hint.appendChild(link('/camunda/app/tasklist/default/', 'Sign in with Tasklist'));
+    status.appendChild(hint);
+    document.body.setAttribute('data-state', 'signed-out');
   }
   return user;
 }

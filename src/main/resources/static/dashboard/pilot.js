@@ -6,7 +6,7 @@
  * page says so without showing anything of it.
  */
 import {
-  chart, day, element, getJson, header, label, link, message, money, number, refusal, table, when
+  chart, day, element, getJson, start, label, link, message, money, number, refusal, table, when
 } from './common.js';
 
 const PEOPLE = [
@@ -132,10 +132,10 @@ function timeline(pilot, entries) {
     series: [
       { name: 'Phase or stage', type: 'custom',
         renderItem: (params, api) => {
-          const start = api.coord([api.value(1), api.value(0)]);
+          const from = api.coord([api.value(1), api.value(0)]);
           const end = api.coord([api.value(2), api.value(0)]);
           const height = api.size([0, 1])[1] * 0.5;
-          return { type: 'rect', shape: { x: start[0], y: start[1] - height / 2, width: Math.max(2, end[0] - start[0]),
+          return { type: 'rect', shape: { x: from[0], y: from[1] - height / 2, width: Math.max(2, end[0] - from[0]),
             height }, style: api.style() };
         },
         encode: { x: [1, 2], y: 0 },
@@ -250,17 +250,8 @@ function tasks(open) {
 }
 
 async function main() {
-  document.getElementById('print').addEventListener('click', event => {
-    event.preventDefault();
-    window.print();
-  });
   const status = document.getElementById('status');
-  const user = await header();
-  if (!user) {
-    const hint = element('div', 'message', 'Sign in first: the dashboards use the login of Tasklist and Cockpit. ');
-    hint.appendChild(link('/camunda/app/tasklist/default/', 'Sign in with Tasklist'));
-    status.appendChild(hint);
-    document.body.setAttribute('data-state', 'signed-out');
+  if (!(await start())) {
     return;
   }
   const key = pilotKey();

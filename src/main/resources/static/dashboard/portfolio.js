@@ -6,7 +6,7 @@
  * Filters (business unit, framework) are in the URL, so a filtered view can be bookmarked and printed.
  */
 import {
-  chart, day, element, figuresTable, getJson, header, label, link, message, money, number, pilotHref, refusal, table
+  chart, day, element, figuresTable, getJson, start, label, link, message, money, number, pilotHref, refusal, table
 } from './common.js';
 
 const params = new URLSearchParams(window.location.search);
@@ -333,18 +333,8 @@ async function businessUnits() {
 }
 
 async function main() {
-  document.getElementById('print').addEventListener('click', event => {
-    event.preventDefault();
-    window.print();
-  });
   const status = document.getElementById('status');
-  const user = await header();
-  if (!user) {
-    status.textContent = '';
-    const hint = element('div', 'message', 'Sign in first: the dashboards use the login of Tasklist and Cockpit. ');
-    hint.appendChild(link('/camunda/app/tasklist/default/', 'Sign in with Tasklist'));
-    status.appendChild(hint);
-    document.body.setAttribute('data-state', 'signed-out');
+  if (!(await start())) {
     return;
   }
   // The page's four reads go out at once.

@@ -26,13 +26,6 @@ interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
 
   Optional<AuditEntry> findFirstByPilotIdAndTypeOrderByIdDesc(Long pilotId, AuditEntryType type);
 
-  /**
-   * Locks the pilot's row until the transaction ends: one writer at a time extends a pilot's chain (a native lock,
-   * so the pilot entity's optimistic version is left alone).
-   */
-  @Query(value = "select id from pilot where id = :pilotId for update", nativeQuery = true)
-  List<Long> lockPilot(Long pilotId);
-
   /** The pilot's latest entry: the head of its chain. */
   Optional<AuditEntry> findFirstByPilotIdOrderByIdDesc(Long pilotId);
 

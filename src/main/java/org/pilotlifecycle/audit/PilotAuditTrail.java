@@ -59,7 +59,7 @@ public class PilotAuditTrail implements CheckOutcomes {
 
   /** Locks the pilot's chain and answers its head, chaining first what was written before the chain existed. */
   private String head(Long pilotId) {
-    events.lockPilot(pilotId);
+    registry.lock(pilotId);
     AuditEntry latest = events.findFirstByPilotIdOrderByIdDesc(pilotId).orElse(null);
     if (latest == null) {
       return AuditChain.GENESIS;
@@ -90,7 +90,7 @@ public class PilotAuditTrail implements CheckOutcomes {
     List<Long> pilots = readOnly.execute(status -> events.pilotsWithUnchainedEntries());
     for (Long pilotId : pilots) {
       writing.executeWithoutResult(status -> {
-        events.lockPilot(pilotId);
+        registry.lock(pilotId);
         chainUnchained(pilotId);
       });
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.pilotlifecycle.engine.SystemQueries;
+import org.pilotlifecycle.engine.TaskCandidates;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.pilot.Viewers;
 import org.springframework.stereotype.Service;
@@ -49,24 +49,13 @@ public class PilotTasks {
       List<PilotTask> tasks = new ArrayList<>();
       for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(key).orderByTaskCreateTime().asc()
           .listPage(0, MAX_TASKS)) {
-        List<String> users = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
-        taskService.getIdentityLinksForTask(task.getId()).stream()
-            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-            .forEach(link -> {
-              if (link.getUserId() != null) {
-                users.add(link.getUserId());
-              } else if (link.getGroupId() != null) {
-                groups.add(link.getGroupId());
-              }
-            });
-        users.sort(null);
-        groups.sort(null);
+        TaskCandidates candidates = TaskCandidates.linked(taskService, task.getId());
         tasks.add(new PilotTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
             task.getProcessDefinitionId() == null ? null
                 : repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey(),
             task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
-            task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), users, groups,
+            task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(),
+            List.copyOf(candidates.users()), List.copyOf(candidates.groups()),
             "/camunda/app/tasklist/default/#/?task=" + task.getId()));
       }
       return tasks;

@@ -39,6 +39,26 @@ public record TaskCandidates(Set<String> users, Set<String> groups) {
         evaluate(definition.getCandidateGroupIdExpressions(), scope));
   }
 
+  /**
+   * The task's candidate identity links as they are now (what Tasklist and the stuck list show; runtime links
+   * included), users and groups each sorted. Read with the caller's engine authorization: wrap in
+   * {@link SystemQueries#asSystem} to read any task.
+   */
+  public static TaskCandidates linked(org.camunda.bpm.engine.TaskService taskService, String taskId) {
+    java.util.TreeSet<String> users = new java.util.TreeSet<>();
+    java.util.TreeSet<String> groups = new java.util.TreeSet<>();
+    for (org.camunda.bpm.engine.task.IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
+      if (org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        if (link.getUserId() != null) {
+          users.add(link.getUserId());
+        } else if (link.getGroupId() != null) {
+          groups.add(link.getGroupId());
+        }
+      }
+    }
+    return new TaskCandidates(users, groups);
+  }
+
   /** Whether the user is one of the users, or a member of one of the groups (given the user's groups). */
   public boolean include(String userId, Collection<String> groupsOfUser) {
     return users.contains(userId) || groupsOfUser.stream().anyMatch(groups::contains);

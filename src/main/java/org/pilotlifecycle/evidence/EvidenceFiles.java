@@ -9,17 +9,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.tika.Tika;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.pilotlifecycle.audit.AuditEntryType;
 import org.pilotlifecycle.audit.AuditRecord;
 import org.pilotlifecycle.audit.PilotAuditTrail;
 import org.pilotlifecycle.engine.SystemQueries;
+import org.pilotlifecycle.engine.TaskCandidates;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.pilot.Viewers;
@@ -120,7 +119,7 @@ public class EvidenceFiles {
               + String.join(", ", properties.allowedTypes()) + ".");
     }
     String step = pilot.getCurrentStep();
-    files.lockPilot(pilot.getId());
+    registry.lock(pilot.getId());
     int version = files.latestVersion(pilot.getId(), step, name) + 1;
     EvidenceFile file = files.saveAndFlush(new EvidenceFile(pilot.getId(), step, task.getId(), task.getName(), name,
         version, mediaType, content.length, sha256(content), caller.userId(), clock.instant()));
@@ -213,11 +212,7 @@ public class EvidenceFiles {
     if (task.getAssignee() != null) {
       return false;
     }
-    Set<String> groups = Set.copyOf(caller.groups());
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .anyMatch(link -> caller.userId().equals(link.getUserId())
-            || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+    return TaskCandidates.linked(taskService, task.getId()).include(caller.userId(), caller.groups());
   }
 
   /**

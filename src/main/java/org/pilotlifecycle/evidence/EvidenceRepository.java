@@ -14,8 +14,4 @@ interface EvidenceRepository extends JpaRepository<EvidenceFile, Long> {
   @Query("select coalesce(max(f.version), 0) from EvidenceFile f where f.pilotId = :pilotId and f.step = :step"
       + " and f.name = :name")
   int latestVersion(Long pilotId, String step, String name);
-
-  /** Locks the pilot's row: one upload at a time numbers a pilot's versions. */
-  @Query(value = "select id from pilot where id = :pilotId for update", nativeQuery = true)
-  List<Long> lockPilot(Long pilotId);
 }

@@ -280,6 +280,15 @@ public class PilotRegistry {
         viewer.seesAll(), people(viewer)));
   }
 
+  /**
+   * Locks the pilot's row until the transaction ends, so that writers that number or chain what belongs to one pilot
+   * (its audit chain, its evidence versions) take turns. Leaves the pilot's optimistic version alone.
+   */
+  @Transactional
+  public void lock(Long pilotId) {
+    pilots.lockRow(pilotId);
+  }
+
   /** The pilot of this id, for the system (scheduled work). @throws PilotNotFoundException when there is none */
   @Transactional(readOnly = true)
   public Pilot byId(Long id) {

@@ -103,6 +103,10 @@ interface PilotRepository extends JpaRepository<Pilot, Long> {
   Page<Pilot> search(PilotStatus status, Framework framework, String step, String businessUnit, boolean seesAll,
       java.util.Collection<String> people, Pageable pageable);
 
+  /** Locks the pilot's row until the transaction ends (a native lock: the entity's optimistic version is left alone). */
+  @Query(value = "select id from pilot where id = :pilotId for update", nativeQuery = true)
+  java.util.List<Long> lockRow(Long pilotId);
+
   @Query("select distinct p.businessUnit from Pilot p where " + VISIBLE + " order by p.businessUnit")
   java.util.List<String> findVisibleBusinessUnits(boolean seesAll, java.util.Collection<String> people);
 }

@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.pilotlifecycle.web.PageView;
 import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.audit.PilotAuditTrail;
@@ -32,6 +31,7 @@ import org.pilotlifecycle.pilot.PilotRegistry;
 import org.pilotlifecycle.pilot.Viewer;
 import org.pilotlifecycle.pilot.Viewers;
 import org.pilotlifecycle.engine.SystemQueries;
+import org.pilotlifecycle.engine.TaskCandidates;
 import org.pilotlifecycle.framework.Step;
 import org.springframework.stereotype.Service;
 
@@ -316,21 +316,11 @@ public class StuckPilots {
     if (task.getAssignee() != null) {
       return List.of(task.getAssignee());
     }
-    List<String> users = new ArrayList<>();
-    List<String> groups = new ArrayList<>();
-    SystemQueries.asSystem(identityService, () -> taskService.getIdentityLinksForTask(task.getId())).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .forEach(link -> {
-          if (link.getUserId() != null) {
-            users.add(link.getUserId());
-          } else if (link.getGroupId() != null) {
-            groups.add(link.getGroupId());
-          }
-        });
-    users.sort(null);
-    groups.sort(null);
-    users.addAll(groups);
-    return users;
+    TaskCandidates candidates = SystemQueries.asSystem(identityService,
+        () -> TaskCandidates.linked(taskService, task.getId()));
+    List<String> holders = new ArrayList<>(candidates.users());
+    holders.addAll(candidates.groups());
+    return holders;
   }
 
   private String activityName(String processDefinitionId, String activityId) {
