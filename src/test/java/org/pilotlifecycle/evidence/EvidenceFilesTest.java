@@ -178,4 +178,28 @@ class EvidenceFilesTest extends IntegrationTestSupport {
     decision.path("details").path("evidenceFiles").forEach(file -> hashes.add(file.path("sha256").asText()));
     return hashes;
   }
+
+  @Test
+  void tasklistsLoginUploadsOnlyWithTheWebappsCsrfToken() throws Exception {
+    ProcessInstance instance = pilot();
+    String key = instance.getBusinessKey();
+    String task = taskOf(instance, TASK_DEFINE_SUCCESS_METRIC);
+    String boundary = "----csrf";
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"taskId\"\r\n\r\n" + task + "\r\n--"
+        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\n\r\nchecked\r\n--"
+        + boundary + "--\r\n";
+    String multipart = "multipart/form-data; boundary=" + boundary;
+    org.pilotlifecycle.support.WebappSession tasklist = org.pilotlifecycle.support.WebappSession.login(port, "paul");
+    String path = "/api/pilots/" + key + "/evidence";
+
+    assertThat(tasklist.sendWithToken("POST", path, multipart, body, null).statusCode())
+        .as("the session cookie alone").isEqualTo(401);
+    assertThat(tasklist.sendWithToken("POST", path, multipart, body, "forged").statusCode())
+        .as("a token that is not the session's").isEqualTo(401);
+    assertThat(http().get(path, "paul").json()).as("nothing stored").isEmpty();
+    var uploaded = tasklist.send("POST", path, multipart, body);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    assertThat(tasklist.send("POST", "/api/pilots", "application/json", "{}").statusCode())
+        .as("the token opens the evidence upload only, no other write").isEqualTo(401);
+  }
 }

@@ -49,6 +49,17 @@ public final class WebappSession {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** As {@link #send}, with the given X-XSRF-TOKEN instead of the session's (null: none), as a forged request would. */
+  public HttpResponse<String> sendWithToken(String method, String path, String contentType, String body, String token)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("X-XSRF-TOKEN", token);
+    }
+    return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private String csrf() {
     return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
