@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Puts the application's guards and answers into every Jersey application of the server: the engine REST
  * API and Camunda's webapp applications, whose engine API ({@code /camunda/api/engine}) is what Tasklist and
  * Cockpit use. So every rule holds on both doors: the entrance list ({@link EngineApiEntrances}), forms
- * checked on the server ({@link FormSubmissionGuard}), conflicts and vanished tasks as 409/404, and every
+ * checked on the server ({@link FormSubmissionGuard}), conflicts and vanished tasks as 409/404 (also a server error on a task completed meanwhile: {@link TaskGoneMidwayConflict}), and every
  * error as problem details. Listed in {@code META-INF/services}, because the webapps' applications are
  * Camunda's own classes, out of reach of a Spring customizer; the engine REST API gets the same components
  * from {@link EngineRestConfiguration} first, and they are not registered twice.
@@ -46,8 +46,11 @@ public class EngineApiAdditions implements ForcedAutoDiscoverable {
       context.register(new VanishedTaskMapper(engine.getTaskService(), engine.getHistoryService(),
           engine.getIdentityService()));
     }
-    if (!configuration.isRegistered(TaskGoneMidwayMapper.class)) {
-      context.register(new TaskGoneMidwayMapper(engine.getTaskService(), engine.getHistoryService(),
+    if (!configuration.isRegistered(NullInRequestMapper.class)) {
+      context.register(new NullInRequestMapper());
+    }
+    if (!configuration.isRegistered(TaskGoneMidwayConflict.class)) {
+      context.register(new TaskGoneMidwayConflict(engine.getTaskService(), engine.getHistoryService(),
           engine.getIdentityService()));
     }
     if (!configuration.isRegistered(EngineRefusalMapper.class)) {

@@ -21,7 +21,8 @@ class EngineRestConfiguration {
     return config -> {
       config.register(new ConcurrentChangeMapper(taskService, historyService, identityService));
       config.register(new VanishedTaskMapper(taskService, historyService, identityService));
-      config.register(new TaskGoneMidwayMapper(taskService, historyService, identityService));
+      config.register(new NullInRequestMapper());
+      config.register(new TaskGoneMidwayConflict(taskService, historyService, identityService));
       config.register(new EngineRefusalMapper());
       config.register(new ProblemExceptionMapper());
       config.register(new StaleDataMapper());

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pilotlifecycle.fivephase.FivePhaseDriver;
@@ -27,17 +28,22 @@ import org.pilotlifecycle.support.Registrations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 
-/** Twenty sign-offs of one gate at the same moment: one wins, the others are told of the conflict. */
+/**
+ * Twenty sign-offs of one gate at the same moment: one wins, the others are told of the conflict. The race
+ * is run several times: how a loser fails depends on where the winner's commit falls in its work, and one
+ * in about thirty races on PostgreSQL used to end in a 500 (a task listener meeting the execution gone).
+ */
 @Tag("reliability")
 class GateRaceTest extends IntegrationTestSupport {
 
   static final int RACERS = 20;
+  static final int RACES = 10;
 
   @Autowired ProcessEngine engine;
   @Autowired PilotIntakeService intake;
   @Autowired PilotAuditTrail auditTrail;
 
-  @Test
+  @RepeatedTest(RACES)
   void concurrentCompletionsOfOneGateYieldOneDecision() throws Exception {
     FivePhaseDriver driver = new FivePhaseDriver(engine);
     ProcessInstance instance = driver.start(intake, Registrations.lowRisk(Registrations.newKey("RACE"), Framework.FIVE_PHASE));
@@ -109,30 +115,62 @@ class GateRaceTest extends IntegrationTestSupport {
     }
   }
 
+  /**
+   * However the engine fails on a task completed meanwhile (its null pointer in {@code TaskEntity.complete}, the
+   * same null wrapped by a task listener's ENGINE-03051, whatever comes next), the answer is the conflict: the
+   * rule looks at the outcome, not at the exception.
+   */
   @Test
-  void anEngineNullPointerOnATaskCompletedMeanwhileIsAConflictToo() throws Exception {
+  void anyServerErrorOnATaskCompletedMeanwhileIsAConflict() {
     FivePhaseDriver driver = new FivePhaseDriver(engine);
     ProcessInstance instance = driver.start(intake, Registrations.lowRisk(Registrations.newKey("MIDWAY"), Framework.FIVE_PHASE));
     String done = driver.task(instance, FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC).getId();
     driver.work("paul", instance, FivePhaseProcess.TASK_DEFINE_SUCCESS_METRIC, FivePhaseForms.successMetric());
     String open = driver.task(instance, FivePhaseProcess.TASK_SIGN_OFF_SUCCESS_METRIC).getId();
-    var mapper = new org.pilotlifecycle.enginerest.TaskGoneMidwayMapper(engine.getTaskService(), engine.getHistoryService(),
-        engine.getIdentityService());
+    var conflicts = new org.pilotlifecycle.enginerest.TaskGoneMidwayConflict(engine.getTaskService(),
+        engine.getHistoryService(), engine.getIdentityService());
 
-    assertThat(mapper.toResponse(npeOn(mapper, "task/" + done + "/submit-form")).getStatus())
-        .as("completed meanwhile").isEqualTo(409);
-    assertThat(mapper.toResponse(npeOn(mapper, "task/" + open + "/submit-form")).getStatus())
-        .as("still open: a real failure").isEqualTo(500);
-    assertThat(mapper.toResponse(npeOn(mapper, "task/never-there/submit-form")).getStatus()).isEqualTo(500);
+    assertThat(answer(conflicts, "POST", "task/" + done + "/submit-form", 500)).as("completed meanwhile").isEqualTo(409);
+    assertThat(answer(conflicts, "POST", "engine/default/task/" + done + "/complete", 500)).as("the webapps' engine API")
+        .isEqualTo(409);
+    assertThat(answer(conflicts, "POST", "task/" + open + "/submit-form", 500)).as("still open: a real failure")
+        .isEqualTo(500);
+    assertThat(answer(conflicts, "POST", "task/never-there/submit-form", 500)).isEqualTo(500);
+    assertThat(answer(conflicts, "GET", "task/" + done + "/form-variables", 500)).as("a read changes nothing").isEqualTo(500);
+    assertThat(answer(conflicts, "POST", "task/" + done + "/submit-form", 400)).as("a client error stays").isEqualTo(400);
   }
 
-  /** The request path the mapper sees, as JAX-RS would inject it. */
-  private static NullPointerException npeOn(Object mapper, String path) throws Exception {
-    java.lang.reflect.Field uriInfo = mapper.getClass().getDeclaredField("uriInfo");
-    uriInfo.setAccessible(true);
-    uriInfo.set(mapper, java.lang.reflect.Proxy.newProxyInstance(GateRaceTest.class.getClassLoader(),
+  /** The status the filter leaves on a response of {@code status} to {@code method path}, as Jersey would call it. */
+  private static int answer(jakarta.ws.rs.container.ContainerResponseFilter filter, String method, String path, int status) {
+    int[] answered = {status};
+    var uriInfo = (jakarta.ws.rs.core.UriInfo) java.lang.reflect.Proxy.newProxyInstance(GateRaceTest.class.getClassLoader(),
         new Class<?>[] {jakarta.ws.rs.core.UriInfo.class},
-        (proxy, method, args) -> "getPath".equals(method.getName()) ? path : null));
-    return new NullPointerException("Cannot invoke ExecutionEntity.removeTask because execution is null");
+        (proxy, m, args) -> "getPath".equals(m.getName()) ? path : null);
+    var request = (jakarta.ws.rs.container.ContainerRequestContext) java.lang.reflect.Proxy.newProxyInstance(
+        GateRaceTest.class.getClassLoader(), new Class<?>[] {jakarta.ws.rs.container.ContainerRequestContext.class},
+        (proxy, m, args) -> switch (m.getName()) {
+          case "getMethod" -> method;
+          case "getUriInfo" -> uriInfo;
+          default -> null;
+        });
+    var response = (jakarta.ws.rs.container.ContainerResponseContext) java.lang.reflect.Proxy.newProxyInstance(
+        GateRaceTest.class.getClassLoader(), new Class<?>[] {jakarta.ws.rs.container.ContainerResponseContext.class},
+        (proxy, m, args) -> {
+          switch (m.getName()) {
+            case "getStatus":
+              return answered[0];
+            case "setStatus":
+              answered[0] = (Integer) args[0];
+              return null;
+            default:
+              return null;
+          }
+        });
+    try {
+      filter.filter(request, response);
+    } catch (java.io.IOException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    return answered[0];
   }
 }
