@@ -46,7 +46,9 @@ public class ConcurrentChangeMapper implements ExceptionMapper<RestException> {
       return refusal;
     }
     if (!isConcurrentChange(exception)) {
-      return camunda.toResponse(exception);
+      Response rejected = exception.getStatus() == null || exception.getStatus().getStatusCode() >= 500
+          ? EngineRefusalMapper.argumentRejected(exception) : null;
+      return rejected != null ? rejected : camunda.toResponse(exception);
     }
     String missing = missingTaskId(exception);
     // A task id that no task ever had is not a conflict but not found.

@@ -49,6 +49,9 @@ public class EngineApiAdditions implements ForcedAutoDiscoverable {
     if (!configuration.isRegistered(NullInRequestMapper.class)) {
       context.register(new NullInRequestMapper());
     }
+    if (!configuration.isRegistered(UnknownIdNotFound.class)) {
+      context.register(new UnknownIdNotFound(engine));
+    }
     if (!configuration.isRegistered(TaskGoneMidwayConflict.class)) {
       context.register(new TaskGoneMidwayConflict(engine.getTaskService(), engine.getHistoryService(),
           engine.getIdentityService()));

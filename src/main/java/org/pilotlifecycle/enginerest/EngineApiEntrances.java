@@ -96,13 +96,23 @@ public class EngineApiEntrances implements ContainerRequestFilter {
         return;
       }
     }
-    if (ALLOWED.containsKey(endpoint) || READ_BY_POST.matcher(endpoint).matches() || isAdministrator()) {
+    if (!ALLOWED.containsKey(endpoint) && !READ_BY_POST.matcher(endpoint).matches() && !isAdministrator()) {
+      request.abortWith(problem(request, 403, "ForbiddenException", REFUSAL));
       return;
     }
-    request.abortWith(problem(request, 403, "ForbiddenException", REFUSAL));
+    if (LONG_POLLING.equals(endpoint) && request.getUriInfo().getPath().matches("^/?engine/.*")) {
+      // The webapps' servlet chain does not support asynchronous requests, which Camunda's fetch-and-lock always
+      // makes (long polling): there it could only fail with a 500. Workers use the engine REST API.
+      request.abortWith(problem(request, 404, "InvalidRequestException", LONG_POLLING_REFUSAL));
+    }
   }
 
   static final String PROFILE_UPDATE = "UserResource#updateProfile";
+
+  static final String LONG_POLLING = "ExternalTaskRestService#fetchAndLock";
+
+  static final String LONG_POLLING_REFUSAL =
+      "External task workers fetch and lock through the engine REST API (/engine-rest/external-task/fetchAndLock), not the webapps' API.";
 
   /**
    * Camunda copies the profile's {@code id} onto the stored user: a profile must name the user of its path

@@ -14,7 +14,8 @@ import org.pilotlifecycle.engine.DomainExceptionTranslator;
  * engine's own exception (a task listener's failure becomes ENGINE-03051, a 500). Whichever endpoint it
  * comes from, it is answered as what it is: 403 for a refused authorization (say, a task handed to someone
  * not entitled to it), the rule's own 4xx for a rule the input broke, 409 for a change someone else made
- * meanwhile. Everything else keeps Camunda's answer.
+ * meanwhile, 400 or 404 for an argument the engine's own checks refused ({@link #argumentRejected}).
+ * Everything else keeps Camunda's answer.
  */
 @Priority(1)
 public class EngineRefusalMapper implements ExceptionMapper<ProcessEngineException> {
@@ -29,8 +30,77 @@ public class EngineRefusalMapper implements ExceptionMapper<ProcessEngineExcepti
     }
     // Someone else changed the same rows meanwhile (the engine's or the application's optimistic locking, also
     // when it surfaces inside an expression or a listener): a conflict to reload, never a server error.
-    return ConcurrentChangeMapper.isConcurrentChange(exception) ? TaskPresence.conflict() : camunda.toResponse(exception);
+    if (ConcurrentChangeMapper.isConcurrentChange(exception)) {
+      return TaskPresence.conflict();
+    }
+    Response rejected = argumentRejected(exception);
+    return rejected != null ? rejected : camunda.toResponse(exception);
   }
+
+  private static final java.util.regex.Pattern NOT_FOUND =
+      java.util.regex.Pattern.compile("(?i)doesn't exist|does not exist|cannot find|no \\w[\\w ]* found|not found");
+
+  /**
+   * The engine's own check of a request's arguments ({@code EnsureUtil}: a missing or malformed value, an id
+   * that breaks the engine's id pattern such as a user id with a hyphen, the reserved id {@code *}, a value
+   * out of range) fails with a plain engine exception, which Camunda answers with 500. It is the caller's
+   * input the engine refused, so: 404 when the check looked something up by its id and found nothing
+   * ("execution x doesn't exist", "Cannot find ..."), 400 otherwise, each with the engine's message. Also:
+   * an integrity constraint of the database (an entity created with an id that exists) is a conflict (409),
+   * and the few engine failures that describe the request ({@link #CLIENT_ERROR_CODES}) are 400. Null when the
+   * failure is none of these.
+   */
+  static Response argumentRejected(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      String message = String.valueOf(cause.getMessage());
+      if (raisedByArgumentCheck(cause)) {
+        boolean lookup = cause instanceof org.camunda.bpm.engine.exception.NullValueException
+            && NOT_FOUND.matcher(message).find();
+        return TaskPresence.answer(lookup ? 404 : 400, "InvalidRequestException", message);
+      }
+      if (CLIENT_ERROR_CODES.stream().anyMatch(message::startsWith)) {
+        return TaskPresence.answer(400, "InvalidRequestException", message);
+      }
+      if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        // SQL's integrity constraint violation (class 23): an entity with the id exists, or a row it refers to is gone.
+        return TaskPresence.answer(409, "ConflictException", DUPLICATE);
+      }
+    }
+    // Camunda's REST layer itself rewraps some engine failures as its own 500 and drops the cause ("No job found
+    // with id ..."): a lookup that found nothing is still the caller's 404.
+    if (failure instanceof org.camunda.bpm.engine.rest.exception.RestException rest
+        && NOT_FOUND.matcher(String.valueOf(rest.getMessage())).find()) {
+      return TaskPresence.answer(404, "InvalidRequestException", rest.getMessage());
+    }
+    return null;
+  }
+
+  static final String DUPLICATE =
+      "The request conflicts with what is recorded: an entity with this id exists already, or one it refers to is gone.";
+
+  /**
+   * Engine failures that name a request the engine cannot carry out as asked rather than a fault of the
+   * engine: ENGINE-13043, a condition evaluation that no conditional start event subscribes to.
+   */
+  private static final java.util.Set<String> CLIENT_ERROR_CODES = java.util.Set.of("ENGINE-13043");
+
+  /**
+   * Whether the exception was made by {@code EnsureUtil}: the first frame of its stack past its own
+   * constructors and Java's reflection (EnsureUtil makes its exceptions reflectively) is EnsureUtil's.
+   */
+  static boolean raisedByArgumentCheck(Throwable exception) {
+    for (StackTraceElement frame : exception.getStackTrace()) {
+      String type = frame.getClassName();
+      if ("<init>".equals(frame.getMethodName()) || type.startsWith("java.") || type.startsWith("jdk.")
+          || type.startsWith("sun.")) {
+        continue;
+      }
+      return ENSURE_UTIL.equals(type);
+    }
+    return false;
+  }
+
+  private static final String ENSURE_UTIL = "org.camunda.bpm.engine.impl.util.EnsureUtil";
 
   /** The answer to a refusal wrapped anywhere in the failure; null when the failure is not one. */
   static Response refusal(Throwable failure) {

@@ -17,8 +17,9 @@ class EngineRestConfiguration {
 
   @Bean
   ResourceConfigCustomizer concurrentChangeAsConflict(TaskService taskService, HistoryService historyService,
-      IdentityService identityService) {
+      IdentityService identityService, org.camunda.bpm.engine.ProcessEngine engine) {
     return config -> {
+      config.register(new UnknownIdNotFound(engine));
       config.register(new ConcurrentChangeMapper(taskService, historyService, identityService));
       config.register(new VanishedTaskMapper(taskService, historyService, identityService));
       config.register(new NullInRequestMapper());

@@ -68,14 +68,41 @@ final class Browser implements AutoCloseable {
     driver.get(base + path);
   }
 
-  /** Logs in on the webapp's own login page. */
+  /**
+   * Logs in on the webapp's own login page, as a person does: types the name and password and signs in, and
+   * types them again when the page was drawn anew under their hands. The webapps draw the login view a second
+   * time while they start (their route settles), and what was typed into the first one is gone: the browser
+   * then refuses the empty required fields and nothing is sent. A refused login (the webapp's notification)
+   * fails at once with the webapp's message.
+   */
   void logIn(String app, String user) {
     go("/camunda/app/" + app + "/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
-    username.sendKeys(user);
-    driver.findElement(By.cssSelector("input[placeholder=Password]")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
+    By usernameField = By.cssSelector("input[placeholder=Username]");
+    WebDriverWait attempt = new WebDriverWait(driver, Duration.ofSeconds(10));
+    for (int tries = 1; ; tries++) {
+      WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(usernameField));
+      username.clear();
+      username.sendKeys(user);
+      WebElement password = driver.findElement(By.cssSelector("input[placeholder=Password]"));
+      password.clear();
+      password.sendKeys("demo");
+      driver.findElement(By.cssSelector("button[type=submit]")).click();
+      try {
+        attempt.until(ExpectedConditions.invisibilityOfElementLocated(usernameField));
+        if (tries > 1) {
+          System.out.printf("[browser] login of %s into %s took %d attempts: the login view was drawn anew%n", user, app, tries);
+        }
+        return;
+      } catch (org.openqa.selenium.TimeoutException stillThere) {
+        String refusal = driver.findElements(By.cssSelector(".notifications-panel .alert, .notification.alert")).stream()
+            .map(WebElement::getText).filter(text -> !text.isBlank()).findFirst().orElse(null);
+        if (refusal != null || tries == 3) {
+          screenshot("login-failed-" + app + "-" + user);
+          throw new AssertionError("Login of " + user + " into " + app + " did not succeed after " + tries
+              + " attempt(s): " + (refusal != null ? refusal : "the login form stayed, with no message"), stillThere);
+        }
+      }
+    }
   }
 
   WebElement waitForText(String text) {
