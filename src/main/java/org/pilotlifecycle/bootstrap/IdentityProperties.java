@@ -26,13 +26,22 @@ public record IdentityProperties(Boolean demoUsers, String adminUser, String adm
     boolean demo = demoUsers != null ? demoUsers : defaultProfile;
     boolean passwordGiven = adminPassword != null && !adminPassword.isBlank();
     if (!passwordGiven && !defaultProfile) {
-      throw new IllegalStateException(
-          "No administrator password: set PILOT_ADMIN_PASSWORD (property pilot.identity.admin-password). "
-              + "Outside the default profile the application does not start without one.");
+      throw new MissingAdministratorPassword();
     }
     return new IdentityPlan(adminUser, passwordGiven ? adminPassword : DEMO_PASSWORD, demo);
   }
 
   public record IdentityPlan(String adminUser, String adminPassword, boolean demoUsers) {
+  }
+
+  /** No administrator password outside the default profile; {@link MissingAdministratorPasswordAnalyzer} explains it at start-up. */
+  public static final class MissingAdministratorPassword extends IllegalStateException {
+
+    static final String MESSAGE = "No administrator password: set PILOT_ADMIN_PASSWORD (property pilot.identity.admin-password). "
+        + "Outside the default profile the application does not start without one.";
+
+    MissingAdministratorPassword() {
+      super(MESSAGE);
+    }
   }
 }

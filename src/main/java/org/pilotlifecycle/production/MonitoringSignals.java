@@ -23,7 +23,14 @@ import org.pilotlifecycle.pilot.Pilot;
 import org.pilotlifecycle.pilot.PilotStateException;
 import org.pilotlifecycle.web.FieldProblem;
 import org.pilotlifecycle.web.InvalidFieldsException;
+import org.pilotlifecycle.web.ProblemException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -45,32 +52,62 @@ public class MonitoringSignals {
   public record Receipt(MonitoringSignal signal, boolean created) {
   }
 
+  /** Attempts at storing one signal while other signals of the same pilot arrive at the same moment. */
+  static final int ATTEMPTS = 10;
+
   private final MonitoringSignalRepository signals;
   private final PilotAuditTrail auditTrail;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final Clock clock;
+  private final TransactionTemplate transactions;
+
+  /**
+   * Concurrent senders for one pilot: the same idempotency key stored meanwhile (a unique key), or a review opened
+   * or its list refreshed meanwhile (the engine's optimistic locking). Each attempt is a transaction of its own
+   * and finds the stored signal or joins the review; the waits grow and are jittered so senders do not collide
+   * again (Spring Retry).
+   */
+  private final RetryTemplate concurrentSenders = RetryTemplate.builder().maxAttempts(ATTEMPTS)
+      .exponentialBackoff(5, 2, 200, true)
+      .retryOn(List.of(DataIntegrityViolationException.class, OptimisticLockingException.class)).traversingCauses()
+      .build();
 
   MonitoringSignals(MonitoringSignalRepository signals, PilotAuditTrail auditTrail, RuntimeService runtimeService,
-      IdentityService identityService, Clock clock) {
+      IdentityService identityService, Clock clock, PlatformTransactionManager transactionManager) {
     this.signals = signals;
     this.auditTrail = auditTrail;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   /**
-   * Stores the signal for the pilot (the caller has checked that it exists and may be seen) and routes it.
+   * Stores the signal for the pilot (the caller has checked that it exists and may be seen) and routes it, in a
+   * transaction of its own, tried again while other signals of the pilot arrive at the same moment.
    *
+   * @return the stored signal, new (created) or the one stored earlier under the same idempotency key
    * @throws InvalidFieldsException naming every bad field (400)
+   * @throws IdempotencyKeyReused when the key was used for a signal with other content (422)
    * @throws PilotStateException when the pilot is not in production or paused (409)
+   * @throws ConcurrentSignals when {@value #ATTEMPTS} attempts met concurrent signals of the pilot (409; send it again)
    */
-  @Transactional
   public Receipt receive(Pilot pilot, SignalRequest request, String sender) {
     Checked checked = check(request);
+    try {
+      return concurrentSenders.execute(attempt -> transactions.execute(status -> receiveOnce(pilot, checked, sender)));
+    } catch (DataIntegrityViolationException | OptimisticLockingException concurrent) {
+      throw new ConcurrentSignals(pilot.getKey(), concurrent);
+    }
+  }
+
+  private Receipt receiveOnce(Pilot pilot, Checked checked, String sender) {
     Optional<MonitoringSignal> known = signals.findByPilotKeyAndIdempotencyKey(pilot.getKey(), checked.idempotencyKey());
     if (known.isPresent()) {
+      if (!checked.sameAs(known.get())) {
+        throw new IdempotencyKeyReused(pilot.getKey(), known.get());
+      }
       return new Receipt(known.get(), false);
     }
     if (!pilot.inOperation()) {
@@ -143,6 +180,33 @@ public class MonitoringSignals {
 
   private record Checked(MonitoringSignal.Type type, MonitoringSignal.Severity severity, String source,
       String description, String idempotencyKey) {
+
+    /** Whether the stored signal says the same: type, severity, source and description. */
+    boolean sameAs(MonitoringSignal stored) {
+      return type == stored.getType() && severity == stored.getSeverity() && source.equals(stored.getSource())
+          && description.equals(stored.getDescription());
+    }
+  }
+
+  /**
+   * An idempotency key sent again with another signal (422): a sender's bug that would otherwise lose the second
+   * signal silently. As the IETF's Idempotency-Key draft has it: the same key is the same request.
+   */
+  public static final class IdempotencyKeyReused extends ProblemException {
+    IdempotencyKeyReused(String pilotKey, MonitoringSignal stored) {
+      super(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused", "The idempotency key " + stored.getIdempotencyKey()
+          + " of pilot " + pilotKey + " was used for another signal (" + stored.getType() + ", " + stored.getSeverity()
+          + ", received " + stored.getReceivedAt() + "): a new signal needs a new key.", null);
+    }
+  }
+
+  /** Too many signals for one pilot at the same moment (409): the sender may send the same signal again. */
+  public static final class ConcurrentSignals extends ProblemException {
+    ConcurrentSignals(String key, Throwable cause) {
+      super(HttpStatus.CONFLICT, "Concurrent signals", "Signals for pilot " + key
+          + " arrived at the same moment and this one could not be stored: send it again with the same idempotency key.",
+          cause);
+    }
   }
 
   /** Every bad field at once, sorted by field. */

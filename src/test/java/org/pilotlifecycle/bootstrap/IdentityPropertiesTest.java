@@ -39,7 +39,30 @@ class IdentityPropertiesTest {
             "camunda.bpm.job-execution.enabled=false", "pilot.identity.admin-password=");
 
     assertThatThrownBy(application::run)
-        .hasRootCauseInstanceOf(IllegalStateException.class)
+        .hasRootCauseInstanceOf(IdentityProperties.MissingAdministratorPassword.class)
         .rootCause().hasMessageContaining("PILOT_ADMIN_PASSWORD");
+  }
+
+  /** The start-up report says what is missing and what to set, not a stack trace through the bean that needed it. */
+  @Test
+  void theStartUpReportSaysWhatToSet() throws Exception {
+    IllegalStateException missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> new IdentityProperties(null, null, null).plan(false));
+    Throwable failure = new org.springframework.beans.factory.BeanCreationException("identityBootstrap",
+        "Failed to instantiate", missing);
+    var analysis = new MissingAdministratorPasswordAnalyzer().analyze(failure);
+    assertThat(analysis).isNotNull();
+    assertThat(analysis.getDescription()).startsWith("No administrator password");
+    assertThat(analysis.getAction()).contains("PILOT_ADMIN_PASSWORD").contains("docker run -e PILOT_ADMIN_PASSWORD");
+    boolean registered = false;
+    for (var factories : java.util.Collections.list(getClass().getClassLoader().getResources("META-INF/spring.factories"))) {
+      try (var in = factories.openStream()) {
+        var entries = new java.util.Properties();
+        entries.load(in);
+        registered |= String.valueOf(entries.getProperty("org.springframework.boot.diagnostics.FailureAnalyzer"))
+            .contains(MissingAdministratorPasswordAnalyzer.class.getName());
+      }
+    }
+    assertThat(registered).as("registered for Spring Boot's start-up report").isTrue();
   }
 }

@@ -72,6 +72,25 @@ class SignalApiTest extends IntegrationTestSupport {
         .taskDefinitionKey(ProductionOperationsProcess.TASK_ASSESS_MONITORING_SIGNALS).count()).isOne();
   }
 
+  /** A sender that reuses a key for a new signal would lose it silently; it is told instead, and nothing changes. */
+  @Test
+  void theSameIdempotencyKeyWithAnotherSignalIsRefused() {
+    ProcessInstance instance = new ProductionDriver(engine).inProduction(intake, "REUSE");
+    String key = instance.getBusinessKey();
+    Http http = http();
+    assertThat(http.postJson("/api/pilots/" + key + "/signals", "admin", Http.toJson(signal("evt-r"))).status()).isEqualTo(201);
+
+    Map<String, Object> other = signal("evt-r");
+    other.put("description", "Drift 31% on the March invoices");
+    Http.Response reused = http.postJson("/api/pilots/" + key + "/signals", "admin", Http.toJson(other));
+
+    assertThat(reused.status()).as(reused.body()).isEqualTo(422);
+    assertThat(reused.contentType()).startsWith("application/problem+json");
+    assertThat(reused.json().path("detail").asText()).contains("evt-r").contains("a new signal needs a new key");
+    assertThat(signals.open(key)).hasSize(1);
+    assertThat(signals.open(key).get(0).getDescription()).isEqualTo(signal("evt-r").get("description"));
+  }
+
   @Test
   void badInputIsAProblemNamingEveryBadField() {
     Http http = http();
