@@ -46,7 +46,8 @@ public class EngineRefusalMapper implements ExceptionMapper<ProcessEngineExcepti
    * out of range) fails with a plain engine exception, which Camunda answers with 500. It is the caller's
    * input the engine refused, so: 404 when the check looked something up by its id and found nothing
    * ("execution x doesn't exist", "Cannot find ..."), 400 otherwise, each with the engine's message. Also:
-   * an integrity constraint of the database (an entity created with an id that exists) is a conflict (409),
+   * an integrity constraint of the database (an entity created with an id that exists) is a conflict (409), a
+   * value the database cannot hold (SQL's data exceptions: a text variable over 4,000 characters) is 400,
    * and the few engine failures that describe the request ({@link #CLIENT_ERROR_CODES}) are 400. Null when the
    * failure is none of these.
    */
@@ -65,6 +66,11 @@ public class EngineRefusalMapper implements ExceptionMapper<ProcessEngineExcepti
         // SQL's integrity constraint violation (class 23): an entity with the id exists, or a row it refers to is gone.
         return TaskPresence.answer(409, "ConflictException", DUPLICATE);
       }
+      if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+        // SQL's data exception (class 22): a value too long for its column (a text variable over the engine's 4,000
+        // characters, say), or out of range.
+        return TaskPresence.answer(400, "InvalidRequestException", TOO_LONG);
+      }
     }
     // Camunda's REST layer itself rewraps some engine failures as its own 500 and drops the cause ("No job found
     // with id ..."): a lookup that found nothing is still the caller's 404.
@@ -74,6 +80,9 @@ public class EngineRefusalMapper implements ExceptionMapper<ProcessEngineExcepti
     }
     return null;
   }
+
+  static final String TOO_LONG = "A value does not fit where the engine stores it: too long (a text variable holds at most "
+      + "4,000 characters; longer text goes in a file or a JSON object variable) or out of range.";
 
   static final String DUPLICATE =
       "The request conflicts with what is recorded: an entity with this id exists already, or one it refers to is gone.";

@@ -35,13 +35,16 @@ class AdministratorsBadInputTest extends IntegrationTestSupport {
       "TelemetryRestService#configureTelemetry");
 
   @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @org.springframework.beans.factory.annotation.Autowired org.pilotlifecycle.intake.PilotIntakeService intake;
 
   private Map<String, Set<String>> before;
 
-  /** What the engine holds that a create endpoint fed a bare body can add: its ids per kind. */
+  /** What a create endpoint fed a bare body can add (standalone tasks, users, groups, ...): the ids per kind. */
   private Map<String, Set<String>> recorded() {
     Map<String, Set<String>> ids = new LinkedHashMap<>();
-    ids.put("task", ids(engine.getTaskService().createTaskQuery().list(), org.camunda.bpm.engine.task.Task::getId));
+    ids.put("task", ids(engine.getTaskService().createTaskQuery().list().stream()
+        .filter(task -> task.getProcessInstanceId() == null && task.getCaseInstanceId() == null).toList(),
+        org.camunda.bpm.engine.task.Task::getId));
     ids.put("user", ids(engine.getIdentityService().createUserQuery().list(), org.camunda.bpm.engine.identity.User::getId));
     ids.put("group", ids(engine.getIdentityService().createGroupQuery().list(), org.camunda.bpm.engine.identity.Group::getId));
     ids.put("tenant", ids(engine.getIdentityService().createTenantQuery().list(), org.camunda.bpm.engine.identity.Tenant::getId));
@@ -132,6 +135,26 @@ class AdministratorsBadInputTest extends IntegrationTestSupport {
     Http.Response suspendNothing = http.send(http.request("/engine-rest/process-definition/no-such-definition/suspended", "admin")
         .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"suspended\":true}")));
     assertThat(suspendNothing.status()).as(suspendNothing.body()).isEqualTo(404);
+
+    String key = org.pilotlifecycle.support.Registrations.newKey("LONGVAR");
+    String instance = intake.register(org.pilotlifecycle.support.Registrations.lowRisk(key,
+        org.pilotlifecycle.framework.Framework.FIVE_PHASE)).getProcessInstanceId();
+    Http.Response tooLong = http.send(http.request("/engine-rest/process-instance/" + instance + "/variables/note", "admin")
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":\"" + "x".repeat(5000) + "\",\"type\":\"String\"}")));
+    assertThat(tooLong.status()).as("a text variable over the engine's column (Camunda checks it): " + tooLong.body())
+        .isEqualTo(400);
+    assertThat(engine.getRuntimeService().getVariable(instance, "note")).as("nothing stored").isNull();
+
+    // A column the engine does not check: the database refuses the value (SQL's data exception), the caller is told.
+    org.camunda.bpm.engine.task.Task open = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+    Http.Response longName = http.send(http.request("/engine-rest/task/" + open.getId(), "admin")
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "n".repeat(300) + "\",\"assignee\":\"paul\",\"priority\":50}")));
+    assertThat(longName.status()).as(longName.body()).isEqualTo(400);
+    assertThat(longName.body()).contains("too long");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(open.getId()).singleResult().getName())
+        .as("the task as it was").isEqualTo(open.getName());
 
     String task = "{\"id\":\"standalone-" + java.util.UUID.randomUUID().toString().substring(0, 8).replace("-", "") + "\",\"name\":\"Twice\"}";
     assertThat(http.postJson("/engine-rest/task/create", "admin", task).status()).isEqualTo(204);
