@@ -49,6 +49,9 @@ public class EngineApiAdditions implements ForcedAutoDiscoverable {
     if (!configuration.isRegistered(NullInRequestMapper.class)) {
       context.register(new NullInRequestMapper());
     }
+    if (!configuration.isRegistered(IllegalArgumentMapper.class)) {
+      context.register(new IllegalArgumentMapper());
+    }
     if (!configuration.isRegistered(UnknownIdNotFound.class)) {
       context.register(new UnknownIdNotFound(engine));
     }

@@ -22,11 +22,28 @@ public class EngineRefusalMapper implements ExceptionMapper<ProcessEngineExcepti
 
   private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
+  @jakarta.ws.rs.core.Context
+  private jakarta.ws.rs.container.ResourceInfo resourceInfo;
+
+  @jakarta.ws.rs.core.Context
+  private jakarta.ws.rs.core.Request request;
+
   @Override
   public Response toResponse(ProcessEngineException exception) {
     Response refusal = refusal(exception);
     if (refusal != null) {
       return refusal;
+    }
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException claimed) {
+        // Two candidates claimed the same task at once, or one claims what another holds: reload and see who has it.
+        return TaskPresence.answer(409, "TaskAlreadyClaimedException", claimed.getMessage());
+      }
+    }
+    if (isRead() && !databaseFailure(exception)) {
+      // A list or count the engine cannot run as asked (an object value to compare a variable with, say): the
+      // query's fault, not the server's.
+      return TaskPresence.answer(400, "InvalidRequestException", exception.getMessage());
     }
     // Someone else changed the same rows meanwhile (the engine's or the application's optimistic locking, also
     // when it surfaces inside an expression or a listener): a conflict to reload, never a server error.
@@ -35,6 +52,31 @@ public class EngineRefusalMapper implements ExceptionMapper<ProcessEngineExcepti
     }
     Response rejected = argumentRejected(exception);
     return rejected != null ? rejected : camunda.toResponse(exception);
+  }
+
+  /** Whether the request reads: GET or HEAD, or one of the queries Camunda takes by POST. */
+  private boolean isRead() {
+    try {
+      String method = request == null ? null : request.getMethod();
+      if ("GET".equals(method) || "HEAD".equals(method)) {
+        return true;
+      }
+      return "POST".equals(method) && resourceInfo != null && resourceInfo.getResourceMethod() != null
+          && EngineApiEntrances.READ_BY_POST.matcher(EngineApiEntrances.nameOf(resourceInfo.getResourceMethod())).matches();
+    } catch (IllegalStateException outsideARequest) {
+      return false;
+    }
+  }
+
+  /** Whether the database failed (a connection, a lock, a statement): a server error, whatever the request. */
+  private static boolean databaseFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException || cause instanceof org.apache.ibatis.exceptions.PersistenceException
+          || cause instanceof org.camunda.bpm.engine.ProcessEnginePersistenceException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final java.util.regex.Pattern NOT_FOUND =
@@ -89,9 +131,12 @@ public class EngineRefusalMapper implements ExceptionMapper<ProcessEngineExcepti
 
   /**
    * Engine failures that name a request the engine cannot carry out as asked rather than a fault of the
-   * engine: ENGINE-13043, a condition evaluation that no conditional start event subscribes to.
+   * engine: ENGINE-13043, a condition evaluation that no conditional start event subscribes to; ENGINE-03072, a
+   * task's tenant changed; ENGINE-13051 and ENGINE-13054, negative job retries; ENGINE-03025 and ENGINE-03028,
+   * an authorization of an unknown type or a global one naming a user; DMN-01005, a decision input of the wrong type.
    */
-  private static final java.util.Set<String> CLIENT_ERROR_CODES = java.util.Set.of("ENGINE-13043");
+  private static final java.util.Set<String> CLIENT_ERROR_CODES = java.util.Set.of("ENGINE-13043", "ENGINE-03072",
+      "ENGINE-13051", "ENGINE-13054", "ENGINE-03025", "ENGINE-03028", "DMN-01005");
 
   /**
    * Whether the exception was made by {@code EnsureUtil}: the first frame of its stack past its own

@@ -23,6 +23,7 @@ class EngineRestConfiguration {
       config.register(new ConcurrentChangeMapper(taskService, historyService, identityService));
       config.register(new VanishedTaskMapper(taskService, historyService, identityService));
       config.register(new NullInRequestMapper());
+      config.register(new IllegalArgumentMapper());
       config.register(new TaskGoneMidwayConflict(taskService, historyService, identityService));
       config.register(new EngineRefusalMapper());
       config.register(new ProblemExceptionMapper());

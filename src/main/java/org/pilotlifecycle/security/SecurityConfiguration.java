@@ -53,6 +53,16 @@ class SecurityConfiguration {
             && !PersonTokenAuthentication.withoutGroups(caller));
   }
 
+  /** Before everything else, so that no filter or servlet parses what it refuses; see {@link MalformedRequestGuard}. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<MalformedRequestGuard> malformedRequestGuard(
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new MalformedRequestGuard(json));
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    registration.addUrlPatterns("/*");
+    return registration;
+  }
+
   /** After Spring Security, so that it sees who is calling; see {@link QueryExpressionGuard}. */
   @Bean
   org.springframework.boot.web.servlet.FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard(

@@ -41,11 +41,16 @@ class ProblemErrorController implements ErrorController {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
-      return factory -> factory.addContextCustomizers(context -> {
-        if (context.getParent() instanceof StandardHost host) {
-          host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-        }
-      });
+      return factory -> {
+        factory.addContextCustomizers(context -> {
+          if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+          }
+        });
+        // Tomcat refuses TRACE itself with a bare answer; let it through to the application's first filter, which
+        // refuses it (and every other method nothing serves) with a 405 problem (security's MalformedRequestGuard).
+        factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+      };
     }
   }
 }
