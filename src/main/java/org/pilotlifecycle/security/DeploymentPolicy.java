@@ -55,7 +55,10 @@ import org.springframework.stereotype.Component;
  *       {@code pilotPeople.users} and {@code groupIfNobodyNamed} (the same role), a gate's {@code approvers} and
  *       {@code approverGroupIfNobodyNamed} with the role the step catalogue gives it, or the steering committee's
  *       group; no assignee, no other user or group, no potential owner: who holds a task is the pilot's to say,
- *       not a diagram's (issue 14).</li>
+ *       not a diagram's (issue 14);</li>
+ *   <li>a form keeps the inputs of the shipped form of its id (relabel, arrange, constrain, hide: yes; new inputs or
+ *       display-only fields made inputs: no), and a form of a new id takes no variable a shipped form uses
+ *       ({@link #formProblems}).</li>
  * </ul>
  * A refused deployment is a 400 problem naming every finding; nothing is deployed. Administrators and the
  * application's own start-up deployment are not held to it.
@@ -114,6 +117,9 @@ public class DeploymentPolicy extends AbstractProcessEnginePlugin {
 
   /** What is wrong with one resource of a deployment; empty when it may be deployed. */
   List<FieldProblem> problemsOf(String name, byte[] bytes) {
+    if (bytes != null && name.endsWith(".form")) {
+      return formProblems(name, bytes);
+    }
     List<FieldProblem> problems = new ArrayList<>();
     if (bytes == null || !(name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml") || name.endsWith(".dmn")
         || name.endsWith(".dmn11.xml"))) {
@@ -168,6 +174,94 @@ public class DeploymentPolicy extends AbstractProcessEnginePlugin {
       }
     }
     return null;
+  }
+
+  /** Form components that take no input: what they have as key is never submitted. */
+  private static final Set<String> NO_INPUT = Set.of("text", "html", "image", "spacer", "separator", "button", "group",
+      "iframe", "table", "documentPreview");
+
+  private volatile ShippedForms shippedForms;
+
+  /** The product's own forms (the {@code forms/} folder on the class path): their inputs per form id, and every key they use. */
+  record ShippedForms(Map<String, Set<String>> inputsById, Set<String> keys) {
+  }
+
+  /**
+   * A form is where a person's input enters the process, and the server takes what the deployed form has as
+   * inputs (the form guard checks submissions against it). So an analyst's form may relabel, rearrange, explain,
+   * constrain and hide the fields of the shipped form of the same id, but not add inputs or turn a display-only
+   * field into an input (a registration confirmed with a lower risk tier, another executive owner); and a form of
+   * a new id must not take any variable a shipped form uses, which are the product's recorded facts and decisions.
+   */
+  List<FieldProblem> formProblems(String name, byte[] bytes) {
+    List<FieldProblem> problems = new ArrayList<>();
+    com.fasterxml.jackson.databind.JsonNode form;
+    try {
+      form = org.pilotlifecycle.web.Json.mapper().readTree(bytes);
+    } catch (java.io.IOException notJson) {
+      problems.add(new FieldProblem(name, "is not a Camunda form (JSON)"));
+      return problems;
+    }
+    if (form == null || !form.isObject()) {
+      problems.add(new FieldProblem(name, "is not a Camunda form (JSON object)"));
+      return problems;
+    }
+    ShippedForms shipped = shippedForms();
+    String id = form.path("id").asText("");
+    Set<String> inputs = new java.util.TreeSet<>();
+    Set<String> ignored = new java.util.TreeSet<>();
+    collectInputs(form.path("components"), inputs, ignored);
+    Set<String> allowed = shipped.inputsById().get(id);
+    for (String input : inputs) {
+      if (allowed != null && !allowed.contains(input)) {
+        problems.add(new FieldProblem(name, "field " + input + " is not an input of the shipped form " + id
+            + ": a form may relabel, arrange, constrain and hide the shipped fields, not add inputs or enable display-only ones"));
+      } else if (allowed == null && shipped.keys().contains(input)) {
+        problems.add(new FieldProblem(name, "field " + input + " of the new form " + id + " is a variable the product records"
+            + " (a shipped form uses it): a new form takes new variables only"));
+      }
+    }
+    return problems;
+  }
+
+  private static void collectInputs(com.fasterxml.jackson.databind.JsonNode components, Set<String> inputs, Set<String> all) {
+    for (com.fasterxml.jackson.databind.JsonNode component : components) {
+      if (component.path("components").isArray()) {
+        collectInputs(component.path("components"), inputs, all);
+      }
+      String key = component.path("key").asText("");
+      if (key.isEmpty() || NO_INPUT.contains(component.path("type").asText(""))) {
+        continue;
+      }
+      all.add(key);
+      if (!component.path("disabled").asBoolean(false) && !component.path("readonly").asBoolean(false)) {
+        inputs.add(key);
+      }
+    }
+  }
+
+  private ShippedForms shippedForms() {
+    ShippedForms forms = shippedForms;
+    if (forms == null) {
+      Map<String, Set<String>> inputsById = new java.util.HashMap<>();
+      Set<String> keys = new java.util.HashSet<>();
+      try {
+        for (org.springframework.core.io.Resource resource : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+            .getResources("classpath*:forms/**/*.form")) {
+          try (java.io.InputStream in = resource.getInputStream()) {
+            com.fasterxml.jackson.databind.JsonNode form = org.pilotlifecycle.web.Json.mapper().readTree(in);
+            Set<String> inputs = new java.util.HashSet<>();
+            collectInputs(form.path("components"), inputs, keys);
+            inputsById.put(form.path("id").asText(""), Set.copyOf(inputs));
+          }
+        }
+      } catch (java.io.IOException unreadable) {
+        throw new IllegalStateException("Cannot read the shipped forms from the class path", unreadable);
+      }
+      forms = new ShippedForms(Map.copyOf(inputsById), Set.copyOf(keys));
+      shippedForms = forms;
+    }
+    return forms;
   }
 
   private Map<String, Set<String>> allowedMembers() {

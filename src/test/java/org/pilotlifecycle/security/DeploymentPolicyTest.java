@@ -34,6 +34,50 @@ class DeploymentPolicyTest extends IntegrationTestSupport {
             .as("what an analyst deploys from Modeler unchanged: " + file).isEmpty();
       }
     }
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+        assertThat(policy.problemsOf(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file)))
+            .as("a shipped form deployed unchanged: " + file).isEmpty();
+      }
+    }
+  }
+
+  /**
+   * The server takes what the deployed form has as inputs, so a form an analyst deploys keeps the shipped form's
+   * inputs: a confirmation that also sets the risk tier, or turns the executive owner from shown into entered, is
+   * refused; a new form for a new task takes new variables, not the product's.
+   */
+  @Test
+  void analystsFormsKeepTheShippedInputs() throws java.io.IOException {
+    var json = org.pilotlifecycle.web.Json.mapper();
+    var confirm = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+        java.nio.file.Files.readAllBytes(java.nio.file.Path.of("forms/confirm-pilot-registration.form")));
+    var components = (com.fasterxml.jackson.databind.node.ArrayNode) confirm.path("components");
+    components.addObject().put("type", "textfield").put("key", "riskTier").put("label", "Risk tier");
+    components.forEach(component -> {
+      if ("executiveOwner".equals(component.path("key").asText())) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) component).put("disabled", false);
+      }
+    });
+    long versionsBefore = repositoryService.createDeploymentQuery().count();
+
+    Http.Response widened = deploy("ana", "confirm-pilot-registration.form", json.writeValueAsString(confirm));
+
+    assertThat(widened.status()).as(widened.body()).isEqualTo(400);
+    assertThat(widened.contentType()).startsWith("application/problem+json");
+    assertThat(widened.body()).contains("field riskTier is not an input of the shipped form confirm-pilot-registration")
+        .contains("field executiveOwner is not an input");
+    assertThat(repositoryService.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(versionsBefore);
+
+    String newId = "analyst-note-" + Math.abs(UUID.randomUUID().hashCode());
+    Http.Response takesAFact = deploy("ana", newId + ".form", "{\"id\":\"" + newId + "\",\"type\":\"default\","
+        + "\"components\":[{\"type\":\"textfield\",\"key\":\"gateDecision\",\"label\":\"Decision\"}]}");
+    assertThat(takesAFact.status()).as(takesAFact.body()).isEqualTo(400);
+    assertThat(takesAFact.body()).contains("gateDecision").contains("a new form takes new variables only");
+
+    Http.Response newVariable = deploy("ana", newId + ".form", "{\"id\":\"" + newId + "\",\"type\":\"default\","
+        + "\"components\":[{\"type\":\"textfield\",\"key\":\"analystNote\",\"label\":\"Note\"}]}");
+    assertThat(newVariable.status()).as(newVariable.body()).isEqualTo(200);
   }
 
   private static String process(String id, String body) {
