@@ -42,6 +42,21 @@ class PortfolioCsvTest extends IntegrationTestSupport {
     }
   }
 
+  /** One request imports at most {@value PortfolioCsv#MAX_ROWS} pilots; a larger file is refused whole, nothing imported. */
+  @Test
+  void aFileLargerThanOneImportTakesIsRefusedWhole() {
+    String unit = "Big-" + UUID.randomUUID().toString().substring(0, 8);
+    StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+    for (int i = 0; i <= PortfolioCsv.MAX_ROWS; i++) {
+      csv.append(Registrations.newKey("BIG")).append(",Pilot ").append(i).append(',').append(unit)
+          .append(",Use case,FIVE_PHASE,olivia,paul,,,,,false,false,false,ADVISORY,,\r\n");
+    }
+    Http.Response refused = importCsv("paul", csv.toString());
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("more than " + PortfolioCsv.MAX_ROWS + " rows; split the file");
+    assertThat(http().get("/api/export/pilots.csv?businessUnit=" + unit, "olivia").body()).doesNotContain("Pilot 1,");
+  }
+
   @Test
   void aGoodFileImportsEveryPilotWithItsIntakeAndExportsReadBack() throws Exception {
     String unit = "Import-" + UUID.randomUUID().toString().substring(0, 8);
