@@ -36,6 +36,12 @@ class PilotController {
     this.viewers = viewers;
   }
 
+  /** The steps a pilot can be at: intake, every phase and stage of the step catalogue, production. */
+  static final java.util.List<String> KNOWN_STEPS = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of(Pilot.INTAKE),
+      java.util.stream.Stream.concat(java.util.Arrays.stream(org.pilotlifecycle.framework.Step.values()).map(Enum::name),
+          java.util.stream.Stream.of(Pilot.IN_PRODUCTION))).toList();
+
   @GetMapping
   @Operation(summary = "List the pilots the caller sees, newest first, optionally by status, framework, current phase "
       + "or stage, and business unit")
@@ -45,6 +51,9 @@ class PilotController {
       @RequestParam(required = false) @Size(max = 100) String businessUnit,
       @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    if (step != null && !step.isEmpty() && !KNOWN_STEPS.contains(step)) {
+      throw org.pilotlifecycle.web.InvalidFieldsException.of("step", "must be one of " + KNOWN_STEPS);
+    }
     Page<Pilot> pilots = registry.list(status, framework, step, businessUnit, viewers.current(),
         PageRequest.of(page, size, Sort.by(Sort.Order.desc("registeredAt"), Sort.Order.asc("key"))));
     return PageView.of(pilots.map(PilotView::of));

@@ -29,6 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       firewall sees it, on the servlets Spring MVC does not serve (the engine REST API, the webapps);</li>
  *   <li>paging of the engine's lists ({@code firstResult}, {@code maxResults} on {@code /engine-rest} and the webapps'
  *       APIs) that is not a whole number from 0: 400; the engine hands a negative one to SQL, which fails with a 500;</li>
+ *   <li>an {@code Accept} header that does not parse: 400 (the answer to it would otherwise be empty);</li>
  *   <li>a {@code Content-Type} that names no concrete type ({@code *}{@code /*}, {@code application/*}) or does not
  *       parse: 415; Spring MVC fails on a wildcard with a 500 when it reads the body.</li>
  * </ul>
@@ -64,6 +65,15 @@ class MalformedRequestGuard extends OncePerRequestFilter {
     if (paging != null) {
       refuse(response, HttpStatus.BAD_REQUEST, paging);
       return;
+    }
+    String accept = request.getHeader("Accept");
+    if (accept != null && !accept.isBlank()) {
+      try {
+        MediaType.parseMediaTypes(accept);
+      } catch (InvalidMediaTypeException unparsable) {
+        refuse(response, HttpStatus.BAD_REQUEST, "The Accept header " + abbreviate(accept) + " is not a list of media types.");
+        return;
+      }
     }
     String contentType = request.getContentType();
     if (contentType != null && !contentType.isBlank()) {

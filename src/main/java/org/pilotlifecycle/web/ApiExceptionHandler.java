@@ -55,8 +55,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
     ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "File too large",
-        "The file is larger than the " + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() + " bytes " : "")
-            + "a file may have here.");
+        e.getMaxUploadSize() > 0 ? "The file is larger than the " + e.getMaxUploadSize() + " bytes a file may have here."
+            : "The file is larger than a file may be here.");
     return handleExceptionInternal(e, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
   }
 
@@ -94,6 +94,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       String field = path(mapping);
       problem = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", field + " has the wrong type"),
           List.of(new FieldProblem(field, "has the wrong type")));
+    } else if (String.valueOf(e.getMessage()).startsWith("Required request body is missing")) {
+      problem = Problems.of(HttpStatus.BAD_REQUEST, "Missing request body", "The request needs a body.");
     } else {
       problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed request body",
           "The body is not valid JSON of the expected shape.");

@@ -129,7 +129,7 @@ class PilotControllerTest {
     when(registry.list(any(), any(), any(), any(), any(), any())).thenReturn(new PageImpl<>(List.of(), PageRequest.of(2, 5), 10));
 
     mvc.perform(get("/api/pilots").param("status", "ON_HOLD").param("framework", "FOUR_STAGE")
-            .param("step", "SCALE_PILOT").param("businessUnit", "Retail").param("page", "2").param("size", "5"))
+            .param("step", "ENTERPRISE_SCALE").param("businessUnit", "Retail").param("page", "2").param("size", "5"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.content", hasSize(0)))
         .andExpect(jsonPath("$.page").value(2))
@@ -137,7 +137,7 @@ class PilotControllerTest {
         .andExpect(jsonPath("$.totalElements").value(10));
 
     ArgumentCaptor<Pageable> pageable = ArgumentCaptor.forClass(Pageable.class);
-    verify(registry).list(eq(PilotStatus.ON_HOLD), eq(Framework.FOUR_STAGE), eq("SCALE_PILOT"), eq("Retail"), eq(VIEWER),
+    verify(registry).list(eq(PilotStatus.ON_HOLD), eq(Framework.FOUR_STAGE), eq("ENTERPRISE_SCALE"), eq("Retail"), eq(VIEWER),
         pageable.capture());
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getPageNumber()).isEqualTo(2);
     org.assertj.core.api.Assertions.assertThat(pageable.getValue().getPageSize()).isEqualTo(5);

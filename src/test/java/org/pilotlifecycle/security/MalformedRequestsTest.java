@@ -33,6 +33,11 @@ class MalformedRequestsTest extends IntegrationTestSupport {
   private final HttpClient client = HttpClient.newHttpClient();
 
   private HttpResponse<String> send(String method, String path, String user, String contentType, String body) throws Exception {
+    return send(method, path, user, contentType, body, null);
+  }
+
+  private HttpResponse<String> send(String method, String path, String user, String contentType, String body, String accept)
+      throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -41,6 +46,9 @@ class MalformedRequestsTest extends IntegrationTestSupport {
     }
     if (contentType != null) {
       request.header("Content-Type", contentType);
+    }
+    if (accept != null) {
+      request.header("Accept", accept);
     }
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -72,7 +80,25 @@ class MalformedRequestsTest extends IntegrationTestSupport {
         expect(findings, "POST " + path + " as " + type, send("POST", path, "paul", type, "{}"), 415);
       }
     }
+    expect(findings, "Accept: ***", send("GET", "/api/pilots/NOPE", "sam", null, null, "***"), 400);
     assertThat(findings).isEmpty();
+  }
+
+  /** The application's API names what is wrong where it used to take it or answer vaguely. */
+  @Test
+  void theApisOwnAnswersNameWhatIsWrong() throws Exception {
+    var numbered = send("POST", "/api/pilots", "paul", "application/json", Http.toJson(java.util.Map.of("framework", 1)));
+    assertThat(numbered.statusCode()).isEqualTo(400);
+    assertThat(numbered.body()).contains("framework must be one of FIVE_PHASE, FOUR_STAGE");
+
+    var bogusStep = send("GET", "/api/pilots?step=BOGUS", "sam", null, null);
+    assertThat(bogusStep.statusCode()).isEqualTo(400);
+    assertThat(bogusStep.body()).contains("step").contains("DATA_READINESS");
+    assertThat(send("GET", "/api/pilots?step=IN_PRODUCTION", "sam", null, null).statusCode()).isEqualTo(200);
+
+    var noBody = send("POST", "/api/pilots/import", "paul", "text/csv", null);
+    assertThat(noBody.statusCode()).isEqualTo(400);
+    assertThat(noBody.body()).contains("The request needs a body.");
   }
 
   @Test
