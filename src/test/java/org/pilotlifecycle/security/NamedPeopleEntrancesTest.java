@@ -284,7 +284,8 @@ class NamedPeopleEntrancesTest extends IntegrationTestSupport {
   /**
    * Attack 2, through a deployed form: Tasklist shows the latest version of a form, and an analyst deploys forms.
    * A field naming the pilot or its step must not let the preparer file their deliverable under another pilot or
-   * step, which would make them the approver of their own work.
+   * step, which would make them the approver of their own work. An analyst's deployment of such a form is refused;
+   * an administrator's goes through, and the form guard still refuses the fields.
    */
   @Test
   void aTaskFormCannotMoveADeliverableToAnotherPilotOrStep() throws IOException {
@@ -295,8 +296,12 @@ class NamedPeopleEntrancesTest extends IntegrationTestSupport {
     driver.passPhase2(pilot);
     Path formFile = Path.of("forms/provide-mlops-evidence.form");
     String original = Files.readString(formFile);
-    assertThat(deploy("ana", "provide-mlops-evidence.form", withFields(original, "pilotKey", "currentStep")).status())
-        .as("an analyst deploys a form with the fields").isEqualTo(200);
+    Http.Response byAnalyst = deploy("ana", "provide-mlops-evidence.form", withFields(original, "pilotKey", "currentStep"));
+    assertThat(byAnalyst.status()).as("an analyst's form may not add inputs: " + byAnalyst.body()).isEqualTo(400);
+    assertThat(byAnalyst.body()).contains("field pilotKey is not an input").contains("field currentStep is not an input");
+    // An administrator is not held to the deployment policy; the form guard still holds behind it.
+    assertThat(deploy("admin", "provide-mlops-evidence.form", withFields(original, "pilotKey", "currentStep")).status())
+        .as("an administrator deploys a form with the fields").isEqualTo(200);
     Http.Response elsewherePilot;
     Http.Response elsewhereStep;
     try {
