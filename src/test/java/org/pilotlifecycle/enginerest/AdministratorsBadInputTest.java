@@ -163,6 +163,17 @@ class AdministratorsBadInputTest extends IntegrationTestSupport {
     assertThat(twice.contentType()).startsWith("application/problem+json");
   }
 
+  /** A refusal is the caller's: it is answered, not logged at ERROR with a stack trace (a flood of them fills no disk). */
+  @Test
+  @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void aRefusedCommandIsNotLoggedAsAnError(org.springframework.boot.test.system.CapturedOutput output) {
+    int before = output.getOut().length();
+    Http.Response refused = http().postJson("/engine-rest/user/create", "admin",
+        "{\"profile\":{\"id\":\"log-flood\",\"firstName\":\"L\",\"lastName\":\"F\"},\"credentials\":{\"password\":\"x\"}}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(output.getOut().substring(before)).doesNotContain("ENGINE-16004").doesNotContain("\tat org.camunda");
+  }
+
   private static void check(List<String> findings, String api, EngineApiInventory.Endpoint endpoint, String body, int status,
       String contentType, String answer) {
     if (status >= 500 || (status >= 400 && !contentType.startsWith("application/problem+json"))) {
