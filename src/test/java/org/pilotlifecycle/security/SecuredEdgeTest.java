@@ -63,6 +63,38 @@ class SecuredEdgeTest extends IntegrationTestSupport {
     }
   }
 
+  /**
+   * Anyone may send a wrong password, so failed logins must not lock a person out for good (Camunda's default: after
+   * 10): after twelve failures, each after the previous one's delay, the right password still works once the last
+   * delay (at most 60 s) has passed; during the delay it is refused. The clock is moved, not waited for.
+   */
+  @Test
+  void wrongPasswordsDelayAPersonButNeverLockThemOut() {
+    String user = "probe" + UUID.randomUUID().toString().substring(0, 8);
+    var probe = identityService.newUser(user);
+    probe.setPassword("the-password-1");
+    identityService.saveUser(probe);
+    identityService.createMembership(user, org.pilotlifecycle.framework.Roles.TECH_LEAD);
+    try {
+      for (int i = 0; i < 12; i++) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.offset(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime()
+            - System.currentTimeMillis() + 61_000);
+        assertThat(pilots(user, "not-the-password").status()).isEqualTo(401);
+      }
+      assertThat(pilots(user, "the-password-1").status()).as("within the last failure's delay").isEqualTo(401);
+      org.camunda.bpm.engine.impl.util.ClockUtil.offset(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime()
+          - System.currentTimeMillis() + 61_000);
+      assertThat(pilots(user, "the-password-1").status()).as("after it, after twelve failures").isEqualTo(200);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      identityService.deleteUser(user);
+    }
+  }
+
+  private Http.Response pilots(String user, String password) {
+    return http.send(http.request("/api/pilots", null).header("Authorization", Http.basic(user, password)).GET());
+  }
+
   @Test
   void onlyAiProductOwnersRegisterPilots() {
     String body = Http.toJson(Registrations.asJson(Registrations.lowRisk(Registrations.newKey("SEC"), Framework.FIVE_PHASE)));
