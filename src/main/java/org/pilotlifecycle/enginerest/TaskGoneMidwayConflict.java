@@ -9,7 +9,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Response;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -49,9 +48,7 @@ public class TaskGoneMidwayConflict implements ContainerResponseFilter {
     }
     Matcher task = TASK_PATH.matcher(request.getUriInfo().getPath());
     if (task.matches() && tasks.of(task.group(1)) == TaskPresence.State.GONE) {
-      Response conflict = TaskPresence.conflict();
-      response.setStatus(conflict.getStatus());
-      response.setEntity(conflict.getEntity(), response.getEntityAnnotations(), conflict.getMediaType());
+      TaskPresence.replace(response, TaskPresence.conflict());
     }
   }
 }

@@ -52,6 +52,12 @@ final class TaskPresence {
     return answer(status.getStatusCode(), type, message);
   }
 
+  /** Puts {@code answer} in place of the response a resource or mapper gave (for the response filters). */
+  static void replace(jakarta.ws.rs.container.ContainerResponseContext response, Response answer) {
+    response.setStatus(answer.getStatus());
+    response.setEntity(answer.getEntity(), response.getEntityAnnotations(), answer.getMediaType());
+  }
+
   /** An engine API's answer in Camunda's own shape ({@code type}, {@code message}); problem details are added later. */
   static Response answer(int status, String type, String message) {
     ExceptionDto answer = new ExceptionDto();

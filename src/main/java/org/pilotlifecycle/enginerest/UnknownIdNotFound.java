@@ -10,7 +10,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Response;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.pilotlifecycle.engine.SystemQueries;
@@ -63,9 +62,8 @@ public class UnknownIdNotFound implements ContainerResponseFilter {
     String resource = named.group(1);
     String id = named.group(2);
     if (!SystemQueries.asSystem(engine.getIdentityService(), () -> EXISTS.get(resource).test(engine, id))) {
-      Response notFound = TaskPresence.answer(404, "InvalidRequestException", "No " + resource.replace('-', ' ') + " with id " + id);
-      response.setStatus(notFound.getStatus());
-      response.setEntity(notFound.getEntity(), response.getEntityAnnotations(), notFound.getMediaType());
+      TaskPresence.replace(response,
+          TaskPresence.answer(404, "InvalidRequestException", "No " + resource.replace('-', ' ') + " with id " + id));
     }
   }
 }

@@ -8,12 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.pilotlifecycle.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -40,10 +37,10 @@ class MalformedRequestGuard extends OncePerRequestFilter {
   static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
   private final StrictHttpFirewall firewall = new StrictHttpFirewall();
-  private final ObjectMapper json;
+  private final ProblemResponses problems;
 
-  MalformedRequestGuard(ObjectMapper json) {
-    this.json = json;
+  MalformedRequestGuard(ProblemResponses problems) {
+    this.problems = problems;
   }
 
   @Override
@@ -51,19 +48,19 @@ class MalformedRequestGuard extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (!METHODS.contains(request.getMethod())) {
       response.setHeader("Allow", String.join(", ", new java.util.TreeSet<>(METHODS)));
-      refuse(response, HttpStatus.METHOD_NOT_ALLOWED, "The method " + abbreviate(request.getMethod())
+      problems.write(request, response, HttpStatus.METHOD_NOT_ALLOWED, "The method " + abbreviate(request.getMethod())
           + " is not supported: use one of " + String.join(", ", new java.util.TreeSet<>(METHODS)) + ".");
       return;
     }
     try {
       firewall.getFirewalledRequest(request);
     } catch (RequestRejectedException rejected) {
-      refuse(response, HttpStatus.BAD_REQUEST, "The request's URL is not allowed here: " + rejected.getMessage());
+      problems.write(request, response, HttpStatus.BAD_REQUEST, "The request's URL is not allowed here: " + rejected.getMessage());
       return;
     }
     String paging = pagingRefusal(request);
     if (paging != null) {
-      refuse(response, HttpStatus.BAD_REQUEST, paging);
+      problems.write(request, response, HttpStatus.BAD_REQUEST, paging);
       return;
     }
     String accept = request.getHeader("Accept");
@@ -71,7 +68,7 @@ class MalformedRequestGuard extends OncePerRequestFilter {
       try {
         MediaType.parseMediaTypes(accept);
       } catch (InvalidMediaTypeException unparsable) {
-        refuse(response, HttpStatus.BAD_REQUEST, "The Accept header " + abbreviate(accept) + " is not a list of media types.");
+        problems.write(request, response, HttpStatus.BAD_REQUEST, "The Accept header " + abbreviate(accept) + " is not a list of media types.");
         return;
       }
     }
@@ -86,7 +83,7 @@ class MalformedRequestGuard extends OncePerRequestFilter {
         refusal = "The Content-Type " + abbreviate(contentType) + " is not a media type.";
       }
       if (refusal != null) {
-        refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, refusal);
+        problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, refusal);
         return;
       }
     }
@@ -132,12 +129,6 @@ class MalformedRequestGuard extends OncePerRequestFilter {
     return null;
   }
 
-  private void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-    ProblemDetail problem = Problems.of(status, null, detail);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
-  }
 
   private static String abbreviate(String text) {
     String printable = text.replaceAll("\\p{Cntrl}", "?");

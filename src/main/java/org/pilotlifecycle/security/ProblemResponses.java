@@ -70,7 +70,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
   void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     ProblemDetail problem = Problems.of(status, null, detail);
-    problem.setInstance(java.net.URI.create(request.getRequestURI()));
+    try {
+      problem.setInstance(java.net.URI.create(request.getRequestURI()));
+    } catch (IllegalArgumentException notAUri) {
+      // A request refused for its malformed URL: the problem names no instance.
+    }
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     objectMapper.writeValue(response.getOutputStream(), problem);

@@ -56,8 +56,8 @@ class SecurityConfiguration {
   /** Before everything else, so that no filter or servlet parses what it refuses; see {@link MalformedRequestGuard}. */
   @Bean
   org.springframework.boot.web.servlet.FilterRegistrationBean<MalformedRequestGuard> malformedRequestGuard(
-      com.fasterxml.jackson.databind.ObjectMapper json) {
-    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new MalformedRequestGuard(json));
+      ProblemResponses problems) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new MalformedRequestGuard(problems));
     registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
     registration.addUrlPatterns("/*");
     return registration;

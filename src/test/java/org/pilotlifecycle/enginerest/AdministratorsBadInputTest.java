@@ -100,10 +100,10 @@ class AdministratorsBadInputTest extends IntegrationTestSupport {
       String path = endpoint.path().replaceAll("\\{[^}]+}", "unknown-id");
       for (String body : bodies(endpoint)) {
         Http.Response viaRest = http.send(http.request("/engine-rest" + path, "admin")
-            .header("Content-Type", contentType(endpoint))
+            .header("Content-Type", endpoint.contentType())
             .method(endpoint.httpMethod(), HttpRequest.BodyPublishers.ofString(body)));
         HttpResponse<String> viaWebapp = cockpit.send(endpoint.httpMethod(), "/camunda/api/engine/engine/default" + path,
-            contentType(endpoint), body);
+            endpoint.contentType(), body);
         requests += 2;
         check(findings, "/engine-rest", endpoint, body, viaRest.status(), viaRest.contentType(), viaRest.body());
         check(findings, "webapps", endpoint, body, viaWebapp.statusCode(),
@@ -182,14 +182,11 @@ class AdministratorsBadInputTest extends IntegrationTestSupport {
   }
 
   private static List<String> bodies(EngineApiInventory.Endpoint endpoint) {
-    return endpoint.consumes().startsWith("multipart/") ? List.of("--pilot--\r\n")
+    return endpoint.consumes().startsWith("multipart/") ? List.of(endpoint.emptyBody())
         : List.of("{}", "not json", "{\"id\":\"john-doe\",\"profile\":{\"id\":\"john-doe\"},\"credentials\":{\"password\":\"x\"},"
             + "\"name\":\"*\",\"userId\":\"*\",\"groupId\":\"a b\",\"messageName\":null,\"variables\":{\"v\":{\"type\":\"Nope\"}}}");
   }
 
-  private static String contentType(EngineApiInventory.Endpoint endpoint) {
-    return endpoint.consumes().startsWith("multipart/") ? "multipart/form-data; boundary=pilot" : endpoint.consumes();
-  }
 
   private static String abbreviate(String text) {
     return text.length() > 160 ? text.substring(0, 160) + "…" : text;

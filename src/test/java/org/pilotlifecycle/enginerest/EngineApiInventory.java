@@ -32,6 +32,16 @@ final class EngineApiInventory {
     public String toString() {
       return httpMethod + " " + path + " " + declaredBy;
     }
+
+    /** The Content-Type to send it: its own, with a boundary for a multipart one. */
+    String contentType() {
+      return consumes.startsWith("multipart/") ? "multipart/form-data; boundary=pilot" : consumes;
+    }
+
+    /** A body with nothing in it, in the endpoint's own format. */
+    String emptyBody() {
+      return consumes.startsWith("multipart/") ? "--pilot--\r\n" : "{}";
+    }
   }
 
   private EngineApiInventory() {
